@@ -1,0 +1,68 @@
+import { parseRetryAfter } from "../http-client";
+import { ProviderError, type ProviderErrorKind } from "../provider-error";
+import { apiErrorSchema } from "./schemas";
+
+const KIND_BY_STATUS: Record<number, ProviderErrorKind> = {
+  400: "invalid",
+  401: "unauthorized",
+  403: "forbidden",
+  404: "not_found",
+  405: "invalid",
+  408: "timeout",
+  // Allo's conflict_error (TAG_ALREADY_EXISTS, IDEMPOTENCY_KEY_REUSE, OTHER_TRANSACTION_IN_PROGRESS) never
+  // concerns summary content: Allo has no optimistic check on summaries. Redline detects summary conflicts
+  // itself by re-reading, so a 409 here is a request Allo refused, not someone else's edit.
+  409: "invalid",
+  415: "invalid",
+  422: "invalid",
+  429: "rate_limited",
+};
+
+/** Used when the status alone does not say (an unusual 4xx): the envelope's `type`. */
+const KIND_BY_TYPE: Record<string, ProviderErrorKind> = {
+  authentication_error: "unauthorized",
+  permission_error: "forbidden",
+  validation_error: "invalid",
+  not_found_error: "not_found",
+  conflict_error: "invalid",
+  rate_limit_error: "rate_limited",
+  server_error: "unavailable",
+};
+
+const GENERIC_MESSAGE: Record<ProviderErrorKind, string> = {
+  invalid: "Allo refused the request.",
+  unauthorized: "Allo did not accept the API key.",
+  forbidden: "The Allo API key is not allowed to do this.",
+  not_found: "Allo could not find this item.",
+  rate_limited: "Too many requests to Allo. Try again shortly.",
+  unavailable: "Allo is unavailable right now.",
+  timeout: "Allo did not answer in time.",
+  contract: "Allo answered in an unexpected way.",
+};
+
+const RETRYABLE_KINDS = new Set<ProviderErrorKind>(["rate_limited", "unavailable", "timeout"]);
+
+/** Maps an Allo v2 error answer (`{error:{type,code,message,retryable,request_id,…}}`) to the one provider error. */
+export function mapAlloError(status: number, body: unknown, headers: Headers): ProviderError {
+  const envelope = apiErrorSchema.safeParse(body);
+  const error = envelope.success ? envelope.data.error : null;
+  const kind = kindFor(status, error?.type ?? null);
+  const retryAfterSec = error?.retry_after_seconds ?? parseRetryAfter(headers.get("retry-after"));
+
+  return new ProviderError({
+    provider: "allo",
+    status,
+    code: error?.code ?? `HTTP_${status}`,
+    kind,
+    message: error?.message || `${GENERIC_MESSAGE[kind]} (HTTP ${status})`,
+    // Allo documents rate-limit errors as always retryable, whatever a body says.
+    retryable: kind === "rate_limited" || (error?.retryable ?? RETRYABLE_KINDS.has(kind)),
+    retryAfterSec,
+    requestId: error?.request_id || headers.get("x-request-id"),
+  });
+}
+
+function kindFor(status: number, type: string | null): ProviderErrorKind {
+  if (status >= 500) return "unavailable";
+  return KIND_BY_STATUS[status] ?? (type ? KIND_BY_TYPE[type] : undefined) ?? "invalid";
+}
