@@ -1,0 +1,41 @@
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { ReviewWorkspace } from "@/components/review/review-workspace";
+import { ProviderErrorAlert } from "@/components/ui/provider-error-alert";
+import { requireRole } from "@/lib/auth/require-role";
+import { hasRole } from "@/lib/auth/roles";
+import { getDatabase } from "@/lib/db/database";
+import { providerIdSchema, providerNames } from "@/lib/providers/provider-id";
+import { getAdapter } from "@/lib/providers/registry";
+import { loadCallForReview } from "@/lib/review/load-call-for-review";
+
+export const metadata: Metadata = { title: "Review call" };
+
+export default async function CallPage({ params }: { params: Promise<{ provider: string; id: string }> }) {
+  const check = await requireRole("viewer");
+  if (!check.ok) redirect("/login");
+  const { provider: rawProvider, id } = await params;
+  const provider = providerIdSchema.safeParse(rawProvider);
+  if (!provider.success) notFound();
+  const adapter = getAdapter(provider.data);
+  if (!adapter) {
+    return (
+      <main className="page">
+        <h1>{providerNames[provider.data]} is not configured</h1>
+        <p>Ask an admin to add this provider&apos;s API key to Redline&apos;s configuration.</p>
+      </main>
+    );
+  }
+  const callId = decodeURIComponent(id);
+  const result = await loadCallForReview({ database: await getDatabase(), adapter }, callId);
+  if (!result.ok) {
+    if (result.error.kind === "not_found") notFound();
+    return (
+      <main className="page">
+        <h1>Call {callId}</h1>
+        <ProviderErrorAlert error={result.error} title="This call could not be loaded." />
+      </main>
+    );
+  }
+  return <ReviewWorkspace review={result.review} canEdit={hasRole(check.actor.role, "reviewer")} />;
+}

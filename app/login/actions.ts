@@ -1,0 +1,47 @@
+"use server";
+
+import { AuthError } from "next-auth";
+import { z } from "zod";
+import { signIn } from "@/lib/auth/auth";
+
+export type SignInState = { error: string | null; email: string };
+
+const signInSchema = z.object({
+  email: z.email("Enter the email address of your Redline account."),
+  password: z.string().min(1, "Enter your password."),
+  callbackUrl: z.string().optional(),
+});
+
+/** Keeps only the path: an open redirect would let a crafted link send a reviewer to another site. */
+function safeRedirect(target: string | undefined): string {
+  if (!target) return "/queue";
+  try {
+    const url = new URL(target, "http://redline.invalid");
+    return url.pathname === "/login" ? "/queue" : url.pathname + url.search;
+  } catch {
+    return "/queue";
+  }
+}
+
+export async function signInAction(_previous: SignInState, formData: FormData): Promise<SignInState> {
+  const parsed = signInSchema.safeParse(Object.fromEntries(formData));
+  const email = typeof formData.get("email") === "string" ? String(formData.get("email")) : "";
+  if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? "Check the form.", email };
+  try {
+    await signIn("credentials", {
+      email: parsed.data.email,
+      password: parsed.data.password,
+      redirectTo: safeRedirect(parsed.data.callbackUrl),
+    });
+    return { error: null, email };
+  } catch (error) {
+    // signIn throws a redirect on success; only Auth.js's own errors are failures to report.
+    if (error instanceof AuthError) {
+      return {
+        error: error.type === "CredentialsSignin" ? "Wrong email or password." : "Sign-in failed. Try again.",
+        email,
+      };
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,39 @@
+import type { NextAuthConfig } from "next-auth";
+import { roleSchema } from "./roles";
+
+/**
+ * The part of the Auth.js configuration that needs no database, shared by proxy.ts and the full setup.
+ * It only redirects; every action and data function checks the session and role itself.
+ */
+export const authConfig = {
+  trustHost: true,
+  pages: { signIn: "/login" },
+  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  providers: [],
+  callbacks: {
+    authorized({ auth, request }) {
+      const signedIn = Boolean(auth?.user);
+      const { pathname } = request.nextUrl;
+      if (pathname === "/login") {
+        return signedIn ? Response.redirect(new URL("/queue", request.nextUrl)) : true;
+      }
+      // A server action must answer with its own typed "signed out" result: a redirect here would make the
+      // client navigate away from the editor and lose what the reviewer typed.
+      if (request.headers.has("next-action")) return true;
+      return signedIn;
+    },
+    jwt({ token, user }) {
+      if (user) {
+        token.sub = user.id;
+        token.role = user.role;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      if (token.sub) session.user.id = token.sub;
+      const role = roleSchema.safeParse(token.role);
+      session.user.role = role.success ? role.data : "viewer";
+      return session;
+    },
+  },
+} satisfies NextAuthConfig;

@@ -1,0 +1,39 @@
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { drizzle as drizzlePostgres } from "drizzle-orm/node-postgres";
+import { migrate as migratePostgres } from "drizzle-orm/node-postgres/migrator";
+import { Pool } from "pg";
+import * as schema from "./schema";
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export type Database = {
+  db: Db;
+  /** Postgres holds locks across app instances; the embedded database lives in one process. */
+  driver: "pglite" | "postgres";
+  close(): Promise<void>;
+};
+
+export type DatabaseOptions =
+  | { driver: "postgres"; url: string; poolSize?: number }
+  /** dataDir undefined: in memory (tests). */
+  | { driver: "pglite"; dataDir?: string };
+
+const migrationsFolder = path.join(process.cwd(), "lib/db/migrations");
+
+/** Opens the database and brings its schema up to date with the committed migrations. */
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if (options.driver === "postgres") {
+    const pool = new Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    const db = drizzlePostgres(pool, { schema });
+    await migratePostgres(db, { migrationsFolder });
+    return { db: db as unknown as Db, driver: "postgres", close: () => pool.end() };
+  }
+  const client = options.dataDir ? new PGlite(path.resolve(options.dataDir, "pglite")) : new PGlite();
+  const db = drizzlePglite(client, { schema });
+  await migratePglite(db, { migrationsFolder });
+  return { db: db as unknown as Db, driver: "pglite", close: () => client.close() };
+}

@@ -1,0 +1,86 @@
+import { sql } from "drizzle-orm";
+import {
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  unique,
+} from "drizzle-orm/pg-core";
+
+export const roleEnum = pgEnum("role", ["viewer", "reviewer", "lead", "admin"]);
+
+export const reviewStatusEnum = pgEnum("review_status", ["unreviewed", "in_review", "approved", "corrected"]);
+
+export const revisionStatusEnum = pgEnum("revision_status", ["pending", "applied", "accepted", "conflict", "failed"]);
+
+export const users = pgTable("users", {
+  id: text("id").primaryKey().default(sql`gen_random_uuid()::text`),
+  email: text("email").notNull().unique(),
+  name: text("name").notNull(),
+  role: roleEnum("role").notNull().default("viewer"),
+  passwordHash: text("password_hash"),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export type User = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;
+
+export const reviews = pgTable(
+  "reviews",
+  {
+    id: serial("id").primaryKey(),
+    provider: text("provider").notNull(),
+    callId: text("call_id").notNull(),
+    // null: the provider has one summary per call, or Allo's single completed template.
+    templateKey: text("template_key"),
+    status: reviewStatusEnum("status").notNull().default("unreviewed"),
+    claimedBy: text("claimed_by").references(() => users.id),
+    claimExpiresAt: timestamp("claim_expires_at", { withTimezone: true }),
+    decidedBy: text("decided_by").references(() => users.id),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [unique("reviews_summary_key").on(table.provider, table.callId, table.templateKey).nullsNotDistinct()],
+);
+
+export type Review = typeof reviews.$inferSelect;
+
+/** The journal: every save attempt, written before any remote call, so nothing a reviewer typed is lost. */
+export const summaryRevisions = pgTable(
+  "summary_revisions",
+  {
+    id: serial("id").primaryKey(),
+    provider: text("provider").notNull(),
+    callId: text("call_id").notNull(),
+    templateKey: text("template_key"),
+    /** Redline's own revision number of this summary; set when the attempt is applied or accepted. */
+    revision: integer("revision"),
+    authorId: text("author_id").references(() => users.id),
+    baseContent: text("base_content"),
+    baseRevision: integer("base_revision").notNull().default(0),
+    content: text("content").notNull(),
+    status: revisionStatusEnum("status").notNull().default("pending"),
+    /** What the provider held when a conflict was found: the other side of the three-way merge. */
+    theirContent: text("their_content"),
+    providerVersion: integer("provider_version"),
+    providerUpdatedAt: timestamp("provider_updated_at", { withTimezone: true }),
+    providerUpdatedById: text("provider_updated_by_id"),
+    providerUpdatedByName: text("provider_updated_by_name"),
+    /** Writes the provider counted between the last version Redline saw and this one. */
+    outsideWrites: integer("outside_writes"),
+    errorCode: text("error_code"),
+    errorMessage: text("error_message"),
+    requestId: text("request_id"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    completedAt: timestamp("completed_at", { withTimezone: true }),
+  },
+  (table) => [
+    index("summary_revisions_summary_idx").on(table.provider, table.callId, table.id),
+    index("summary_revisions_author_idx").on(table.authorId, table.createdAt),
+  ],
+);
+
+export type SummaryRevision = typeof summaryRevisions.$inferSelect;

@@ -1,0 +1,66 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { seedDemoAccounts } from "@/lib/auth/demo-accounts";
+import { openDatabase } from "@/lib/db/open-database";
+import { alloKeyFor } from "../../emulator/allo/keys";
+import { startEmulator } from "../../emulator/server";
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+async function waitFor(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
+}
+
+/** The built app (`next start`) against the emulator on its own port, with a fresh embedded database. */
+export default async function globalSetup() {
+  const emulator = await startEmulator({ port: 0, calls: 60, seed: 42, rateLimits: false });
+  const dataDir = mkdtempSync(path.join(tmpdir(), "redline-e2e-"));
+  const database = await openDatabase({ driver: "pglite", dataDir });
+  await seedDemoAccounts(database.db);
+  await database.close();
+
+  const port = await freePort();
+  const app = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+    stdio: ["ignore", "inherit", "inherit"],
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: "",
+      DATA_DIR: dataDir,
+      AUTH_SECRET: "e2e-secret-not-for-production-0123456789",
+      ALLO_API_KEY: alloKeyFor("redline"),
+      ALLO_BASE_URL: emulator.url,
+      LOG_LEVEL: "warn",
+    },
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  await waitFor(`${baseUrl}/login`, 60_000);
+  process.env.E2E_BASE_URL = baseUrl;
+  process.env.E2E_EMULATOR_URL = emulator.url;
+
+  return async () => {
+    app.kill("SIGTERM");
+    await emulator.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+}
