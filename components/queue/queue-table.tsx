@@ -27,14 +27,16 @@ export function QueueTable({ page }: { page: Page<QueueItem> }) {
           {page.items.map((item) => (
             <tr key={item.ref.callId}>
               <td>
-                <Link href={`/calls/${item.ref.provider}/${encodeURIComponent(item.ref.callId)}`}>
-                  <LocalTime iso={item.startedAt} />
-                </Link>
+                <LocalTime iso={item.startedAt} />
               </td>
               <td>{item.agent?.name ?? "—"}</td>
               <td>
-                {item.counterpart.name ?? "Unknown caller"}
-                {item.counterpart.number ? <span className="muted"> {item.counterpart.number}</span> : null}
+                <Link href={`/calls/${item.ref.provider}/${encodeURIComponent(item.ref.callId)}`}>
+                  {item.counterpart.name ?? item.counterpart.number ?? "Unknown caller"}
+                </Link>
+                {item.counterpart.name && item.counterpart.number ? (
+                  <span className="muted"> {item.counterpart.number}</span>
+                ) : null}
               </td>
               <td>{formatDuration(item.durationSec)}</td>
               <td>{item.direction === "inbound" ? "Inbound" : "Outbound"}</td>

@@ -7,6 +7,7 @@ import { seedDemoAccounts } from "@/lib/auth/demo-accounts";
 import { openDatabase } from "@/lib/db/open-database";
 import { alloKeyFor } from "../../emulator/allo/keys";
 import { startEmulator } from "../../emulator/server";
+import { e2eData } from "./e2e-data";
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -33,7 +34,7 @@ async function waitFor(url: string, timeoutMs: number): Promise<void> {
 
 /** The built app (`next start`) against the emulator on its own port, with a fresh embedded database. */
 export default async function globalSetup() {
-  const emulator = await startEmulator({ port: 0, calls: 60, seed: 42, rateLimits: false });
+  const emulator = await startEmulator({ port: 0, ...e2eData, rateLimits: false });
   const dataDir = mkdtempSync(path.join(tmpdir(), "redline-e2e-"));
   const database = await openDatabase({ driver: "pglite", dataDir });
   await seedDemoAccounts(database.db);
