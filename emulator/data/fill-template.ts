@@ -1,0 +1,23 @@
+/** Parsed templates: literal text at even indexes, fact names at odd ones. Scenario templates are few and reused. */
+const parsed = new Map<string, readonly string[]>();
+
+function parse(template: string): readonly string[] {
+  let parts = parsed.get(template);
+  if (parts === undefined) {
+    parts = template.split(/\{(\w+)\}/);
+    parsed.set(template, parts);
+  }
+  return parts;
+}
+
+/** Fills `{name}` placeholders. A missing fact is a bug in a scenario, so it throws rather than printing "undefined". */
+export function fillTemplate(template: string, facts: Readonly<Record<string, string>>): string {
+  const parts = parse(template);
+  let out = parts[0] ?? "";
+  for (let i = 1; i < parts.length; i += 2) {
+    const value = facts[parts[i] as string];
+    if (value === undefined) throw new Error(`Template needs the fact "${parts[i]}": ${template}`);
+    out += value + parts[i + 1];
+  }
+  return out;
+}

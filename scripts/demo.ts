@@ -1,0 +1,97 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+import { demoAccounts, demoPassword, seedDemoAccounts } from "@/lib/auth/demo-accounts";
+import { openDatabase } from "@/lib/db/open-database";
+import { alloApiKeys, alloKeyFor } from "../emulator/allo/keys";
+
+// `npm run demo`: the emulator with generated calls, the embedded database with demo accounts, and Redline.
+const options = z
+  .object({
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    EMULATOR_PORT: z.coerce.number().int().min(1).max(65535).default(4010),
+    DEMO_CALLS: z.coerce.number().int().min(1).max(200_000).default(500),
+    DATA_DIR: z.string().default(".data"),
+  })
+  .parse(process.env);
+
+const skipBuild = process.argv.includes("--no-build");
+const children: ChildProcess[] = [];
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): ChildProcess {
+  const child = spawn(command, args, { stdio: "inherit", env });
+  children.push(child);
+  return child;
+}
+
+function stopAll(code = 0): never {
+  for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
+  process.exit(code);
+}
+process.on("SIGINT", () => stopAll(0));
+process.on("SIGTERM", () => stopAll(0));
+
+async function waitFor(url: string, what: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url);
+      if (response.status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  console.error(`${what} did not start within ${timeoutMs / 1000} s.`);
+  stopAll(1);
+}
+
+function authSecret(dataDir: string): string {
+  const file = path.join(dataDir, "auth-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+mkdirSync(options.DATA_DIR, { recursive: true });
+const emulatorUrl = `http://127.0.0.1:${options.EMULATOR_PORT}`;
+
+const database = await openDatabase({ driver: "pglite", dataDir: options.DATA_DIR });
+await seedDemoAccounts(database.db);
+await database.close();
+
+if (!skipBuild) {
+  const build = run("npx", ["next", "build"]);
+  const code = await new Promise<number | null>((resolve) => build.on("exit", resolve));
+  if (code !== 0) stopAll(code ?? 1);
+}
+
+run("npx", ["tsx", "emulator/main.ts", "--port", String(options.EMULATOR_PORT), "--calls", String(options.DEMO_CALLS)]);
+await waitFor(`${emulatorUrl}/__emulator/health`, "The emulator");
+
+run("npx", ["next", "start", "-p", String(options.PORT)], {
+  ...process.env,
+  DATABASE_URL: "",
+  DATA_DIR: options.DATA_DIR,
+  AUTH_SECRET: process.env.AUTH_SECRET ?? authSecret(options.DATA_DIR),
+  ALLO_API_KEY: alloKeyFor("redline"),
+  ALLO_BASE_URL: emulatorUrl,
+});
+await waitFor(`http://127.0.0.1:${options.PORT}/login`, "Redline");
+
+const colleague = alloApiKeys.find((key) => key.label === "colleague");
+console.log(`
+Redline is running at http://localhost:${options.PORT}
+The Allo emulator is at ${emulatorUrl}
+
+Demo accounts (password for all: ${demoPassword})
+${demoAccounts.map((account) => `  ${account.role.padEnd(9)} ${account.email}  (${account.name})`).join("\n")}
+
+Edit a summary "as a colleague" in Allo with the key ${colleague?.key} (${colleague?.user.name}), e.g.
+  curl -X PATCH ${emulatorUrl}/v2/api/conversations/items/<call id>/summary \\
+    -H 'Authorization: Api-Key ${colleague?.key}' -H 'Content-Type: application/json' -d '{"content":"…"}'
+
+Press Ctrl+C to stop.`);
