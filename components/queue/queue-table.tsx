@@ -1,21 +1,20 @@
 import Link from "next/link";
 import { formatDuration } from "@/components/ui/format-duration";
 import { LocalTime } from "@/components/ui/local-time";
-import type { QueueItem } from "@/lib/review/list-queue";
-import type { Page } from "@/lib/providers/types";
+import { providerNames } from "@/lib/providers/provider-id";
+import type { QueuePage, QueueQuery } from "@/lib/review/list-queue";
+import { queueHref } from "./queue-href";
 import { ReviewStatusBadge } from "./review-status-badge";
 
-export function QueueTable({ page }: { page: Page<QueueItem> }) {
-  const totalPages = Math.max(1, Math.ceil(page.totalCount / page.size));
+export function QueueTable({ page, query, showProvider }: { page: QueuePage; query: QueueQuery; showProvider: boolean }) {
   return (
     <>
       <table className="queue-table">
-        <caption>
-          Calls, newest first · page {page.page} of {totalPages} · {page.totalCount.toLocaleString("en-US")} calls
-        </caption>
+        <caption>Calls, {query.order === "newest" ? "newest" : "oldest"} first</caption>
         <thead>
           <tr>
             <th scope="col">Date</th>
+            {showProvider ? <th scope="col">Provider</th> : null}
             <th scope="col">Agent</th>
             <th scope="col">Customer</th>
             <th scope="col">Duration</th>
@@ -24,19 +23,25 @@ export function QueueTable({ page }: { page: Page<QueueItem> }) {
           </tr>
         </thead>
         <tbody>
+          {page.items.length === 0 ? (
+            <tr>
+              <td colSpan={showProvider ? 7 : 6} className="muted">
+                No calls match these filters.
+              </td>
+            </tr>
+          ) : null}
           {page.items.map((item) => (
-            <tr key={item.ref.callId}>
+            <tr key={`${item.provider}:${item.callId}`}>
               <td>
                 <LocalTime iso={item.startedAt} />
               </td>
-              <td>{item.agent?.name ?? "—"}</td>
+              {showProvider ? <td>{providerNames[item.provider]}</td> : null}
+              <td>{item.agentName ?? "—"}</td>
               <td>
-                <Link href={`/calls/${item.ref.provider}/${encodeURIComponent(item.ref.callId)}`}>
-                  {item.counterpart.name ?? item.counterpart.number ?? "Unknown caller"}
+                <Link href={`/calls/${item.provider}/${encodeURIComponent(item.callId)}`}>
+                  {item.counterpartName ?? item.counterpartNumber ?? "Unknown caller"}
                 </Link>
-                {item.counterpart.name && item.counterpart.number ? (
-                  <span className="muted"> {item.counterpart.number}</span>
-                ) : null}
+                {item.counterpartName && item.counterpartNumber ? <span className="muted"> {item.counterpartNumber}</span> : null}
               </td>
               <td>{formatDuration(item.durationSec)}</td>
               <td>{item.direction === "inbound" ? "Inbound" : "Outbound"}</td>
@@ -49,8 +54,10 @@ export function QueueTable({ page }: { page: Page<QueueItem> }) {
         </tbody>
       </table>
       <nav aria-label="Pages" className="pager">
-        {page.page > 1 ? <Link href={`/queue?page=${page.page - 1}`}>Newer calls</Link> : <span />}
-        {page.hasMore ? <Link href={`/queue?page=${page.page + 1}`}>Older calls</Link> : null}
+        {query.cursor ? <Link href={queueHref({ ...query, cursor: undefined })}>Back to the start</Link> : <span />}
+        {page.nextCursor ? (
+          <Link href={queueHref({ ...query, cursor: page.nextCursor })}>{query.order === "newest" ? "Older calls" : "Newer calls"}</Link>
+        ) : null}
       </nav>
     </>
   );

@@ -1,12 +1,12 @@
 import type { QueueItem } from "@/lib/review/list-queue";
 
-const labels: Record<QueueItem["reviewStatus"], string> = {
+export const reviewStatusLabels: Record<QueueItem["reviewStatus"], string> = {
   unreviewed: "Unreviewed",
   in_review: "In review",
-  approved: "Approved",
   corrected: "Corrected",
+  approved: "Approved",
 };
 
 export function ReviewStatusBadge({ status }: { status: QueueItem["reviewStatus"] }) {
-  return <span className={`badge status-${status}`}>{labels[status]}</span>;
+  return <span className={`badge status-${status}`}>{reviewStatusLabels[status]}</span>;
 }

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  boolean,
   index,
   integer,
   pgEnum,
@@ -84,3 +85,60 @@ export const summaryRevisions = pgTable(
 );
 
 export type SummaryRevision = typeof summaryRevisions.$inferSelect;
+
+/** The queue index: one row per provider call, filled by sync from each provider's list endpoint. */
+export const calls = pgTable(
+  "calls",
+  {
+    id: serial("id").primaryKey(),
+    provider: text("provider").notNull(),
+    callId: text("call_id").notNull(),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull(),
+    durationSec: integer("duration_sec"),
+    direction: text("direction", { enum: ["inbound", "outbound"] }).notNull(),
+    agentId: text("agent_id"),
+    agentName: text("agent_name"),
+    counterpartName: text("counterpart_name"),
+    counterpartNumber: text("counterpart_number"),
+    hasSummary: boolean("has_summary").notNull(),
+    /** Copied from `reviews` when a decision is recorded, so the queue filters and counts by status with an index. */
+    reviewStatus: reviewStatusEnum("review_status").notNull().default("unreviewed"),
+    /** Lower-cased agent, customer and number, for the queue's free-text filter. */
+    searchText: text("search_text").notNull(),
+    lastSyncedAt: timestamp("last_synced_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    unique("calls_provider_call_key").on(table.provider, table.callId),
+    index("calls_started_idx").on(table.startedAt.desc(), table.id.desc()),
+    index("calls_provider_started_idx").on(table.provider, table.startedAt.desc(), table.id.desc()),
+    index("calls_status_started_idx").on(table.reviewStatus, table.startedAt.desc(), table.id.desc()),
+    index("calls_agent_idx").on(table.agentName),
+  ],
+);
+
+export type CallRow = typeof calls.$inferSelect;
+export type NewCallRow = typeof calls.$inferInsert;
+
+export const syncStatusEnum = pgEnum("sync_status", ["idle", "running", "failed", "completed"]);
+
+/** Where each provider's sync stands, so a sync interrupted by a crash resumes where it stopped. */
+export const syncState = pgTable("sync_state", {
+  provider: text("provider").primaryKey(),
+  status: syncStatusEnum("status").notNull().default("idle"),
+  /** The next list page to read in the running pass (newest first). */
+  nextPage: integer("next_page").notNull().default(1),
+  processed: integer("processed").notNull().default(0),
+  total: integer("total"),
+  /** The newest call start seen by the last completed pass: an incremental pass stops once it reaches it. */
+  highWaterMark: timestamp("high_water_mark", { withTimezone: true }),
+  /** The newest call start seen by the running pass, promoted to highWaterMark when it completes. */
+  passHighWaterMark: timestamp("pass_high_water_mark", { withTimezone: true }),
+  /** A lease: a pass whose heartbeat is older than this is considered dead and may be resumed by anyone. */
+  heartbeatAt: timestamp("heartbeat_at", { withTimezone: true }),
+  startedAt: timestamp("started_at", { withTimezone: true }),
+  finishedAt: timestamp("finished_at", { withTimezone: true }),
+  errorCode: text("error_code"),
+  errorMessage: text("error_message"),
+});
+
+export type SyncState = typeof syncState.$inferSelect;

@@ -40,7 +40,14 @@ export type SummarySnapshot = {
   version: number | null;
   updatedAt: string | null;
   updatedBy: Person | null;
+  /**
+   * Where the provider's own AI is with this summary, for providers that report it (Quo): "in_progress" and
+   * "absent" explain a null `content`, "failed" means the provider gave up. Left out where a provider does not say.
+   */
+  status?: SummaryStatus;
 };
+
+export type SummaryStatus = "ready" | "in_progress" | "absent" | "failed";
 
 export type CallDetail = CallListItem & {
   transcript: TranscriptTurn[];

@@ -1,31 +1,104 @@
+import { z } from "zod";
 import type { Database } from "@/lib/db/open-database";
-import { reviewStatusByCall } from "@/lib/db/queries/reviews";
-import type { Review } from "@/lib/db/schema";
-import { ProviderError, type ProviderErrorDetails } from "@/lib/providers/provider-error";
-import type { CallListItem, Page, ProviderAdapter } from "@/lib/providers/types";
+import { queueAgents, queueCalls, queueStatusCounts, type QueueCursor } from "@/lib/db/queries/calls";
+import { reviewStatusEnum, type CallRow, type Review } from "@/lib/db/schema";
+import { providerIdSchema, type ProviderId } from "@/lib/providers/provider-id";
 
-export type QueueItem = CallListItem & { reviewStatus: Review["status"] };
+export const reviewStatusSchema = z.enum(reviewStatusEnum.enumValues);
 
-export type QueueResult = { ok: true; page: Page<QueueItem> } | { ok: false; error: ProviderErrorDetails };
+const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-11-24");
 
-/** One page of a provider's calls, newest first, with Redline's own review status beside each. */
+/** The queue's filters as they stand in the URL; anything malformed is dropped rather than failing the page. */
+export const queueQuerySchema = z.object({
+  provider: providerIdSchema.optional().catch(undefined),
+  status: reviewStatusSchema.optional().catch(undefined),
+  from: dateSchema.optional().catch(undefined),
+  to: dateSchema.optional().catch(undefined),
+  agent: z.string().trim().min(1).max(200).optional().catch(undefined),
+  q: z.string().trim().min(1).max(200).optional().catch(undefined),
+  order: z.enum(["newest", "oldest"]).default("newest").catch("newest"),
+  cursor: z.string().max(200).optional().catch(undefined),
+});
+
+export type QueueQuery = z.infer<typeof queueQuerySchema>;
+
+export type QueueItem = {
+  provider: ProviderId;
+  callId: string;
+  startedAt: string;
+  durationSec: number | null;
+  direction: "inbound" | "outbound";
+  agentName: string | null;
+  counterpartName: string | null;
+  counterpartNumber: string | null;
+  hasSummary: boolean;
+  reviewStatus: Review["status"];
+};
+
+export type QueuePage = {
+  items: QueueItem[];
+  nextCursor: string | null;
+  counts: Record<Review["status"], number>;
+  countCap: number;
+  agents: string[];
+};
+
+const countCap = 1000;
+
+function encodeCursor(row: CallRow): string {
+  return Buffer.from(`${row.startedAt.toISOString()}|${row.id}`).toString("base64url");
+}
+
+function decodeCursor(cursor: string | undefined): QueueCursor | undefined {
+  if (!cursor) return undefined;
+  const [iso, id] = Buffer.from(cursor, "base64url").toString().split("|");
+  const startedAt = new Date(iso ?? "");
+  const numericId = Number(id);
+  return Number.isNaN(startedAt.getTime()) || !Number.isInteger(numericId) ? undefined : { startedAt, id: numericId };
+}
+
+function toQueueItem(row: CallRow): QueueItem {
+  return {
+    provider: row.provider as ProviderId,
+    callId: row.callId,
+    startedAt: row.startedAt.toISOString(),
+    durationSec: row.durationSec,
+    direction: row.direction,
+    agentName: row.agentName,
+    counterpartName: row.counterpartName,
+    counterpartNumber: row.counterpartNumber,
+    hasSummary: row.hasSummary,
+    reviewStatus: row.reviewStatus,
+  };
+}
+
+/** A page of the queue index with counts per status, for the providers Redline is configured for. */
 export async function listQueue(
-  deps: { database: Database; adapter: ProviderAdapter },
-  query: { page: number; size: number },
-): Promise<QueueResult> {
-  try {
-    const page = await deps.adapter.listCalls(query);
-    const statuses = await reviewStatusByCall(
-      deps.database.db,
-      deps.adapter.id,
-      page.items.map((item) => item.ref.callId),
-    );
-    return {
-      ok: true,
-      page: { ...page, items: page.items.map((item) => ({ ...item, reviewStatus: statuses.get(item.ref.callId) ?? "unreviewed" })) },
-    };
-  } catch (error) {
-    if (error instanceof ProviderError) return { ok: false, error: error.toJSON() };
-    throw error;
-  }
+  database: Database,
+  providers: ProviderId[],
+  query: QueueQuery,
+  limit = 25,
+): Promise<QueuePage> {
+  const filters = {
+    providers: query.provider ? [query.provider] : providers,
+    status: query.status,
+    from: query.from ? new Date(`${query.from}T00:00:00Z`) : undefined,
+    // The "to" date is inclusive for the reader: everything before the next midnight.
+    to: query.to ? new Date(new Date(`${query.to}T00:00:00Z`).getTime() + 86_400_000) : undefined,
+    agent: query.agent,
+    text: query.q,
+  };
+  const [rows, counts, agents] = await Promise.all([
+    queueCalls(database.db, filters, { order: query.order, cursor: decodeCursor(query.cursor), limit: limit + 1 }),
+    queueStatusCounts(database.db, filters, countCap),
+    queueAgents(database.db),
+  ]);
+  const items = rows.slice(0, limit);
+  return {
+    items: items.map(toQueueItem),
+    nextCursor: rows.length > limit ? encodeCursor(items.at(-1)!) : null,
+    counts,
+    countCap,
+    agents,
+  };
 }

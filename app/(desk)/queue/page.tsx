@@ -1,41 +1,44 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { z } from "zod";
+import { QueueFilters } from "@/components/queue/queue-filters";
 import { QueueTable } from "@/components/queue/queue-table";
-import { ProviderErrorAlert } from "@/components/ui/provider-error-alert";
+import { StatusTabs } from "@/components/queue/status-tabs";
+import { SyncPanel } from "@/components/queue/sync-panel";
 import { requireRole } from "@/lib/auth/require-role";
+import { hasRole } from "@/lib/auth/roles";
 import { getDatabase } from "@/lib/db/database";
-import { getAdapter } from "@/lib/providers/registry";
-import { listQueue } from "@/lib/review/list-queue";
+import { configuredProviders, getAdapter } from "@/lib/providers/registry";
+import { ensureQueueSynced } from "@/lib/review/background-sync";
+import { listQueue, queueQuerySchema } from "@/lib/review/list-queue";
+import { toSyncStatus } from "@/lib/review/sync-status";
 
 export const metadata: Metadata = { title: "Queue" };
-
-const searchSchema = z.object({ page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1) });
-
-const pageSize = 25;
 
 export default async function QueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
   const check = await requireRole("viewer");
   if (!check.ok) redirect("/login");
-  const { page } = searchSchema.parse(await searchParams);
-  const adapter = getAdapter("allo");
-  if (!adapter) {
+  const query = queueQuerySchema.parse(await searchParams);
+  const providers = configuredProviders();
+  if (providers.length === 0) {
     return (
       <main className="page">
         <h1>Queue</h1>
-        <p role="status">No provider is configured. Set ALLO_API_KEY (and ALLO_BASE_URL) and restart Redline.</p>
+        <p role="status">No provider is configured. Set a provider&apos;s API key (see README) and restart Redline.</p>
       </main>
     );
   }
-  const result = await listQueue({ database: await getDatabase(), adapter }, { page, size: pageSize });
+  const database = await getDatabase();
+  const sync = await ensureQueueSynced(database, providers.flatMap((provider) => getAdapter(provider) ?? []));
+  const page = await listQueue(database, providers, query);
   return (
     <main className="page">
-      <h1>Queue</h1>
-      {result.ok ? (
-        <QueueTable page={result.page} />
-      ) : (
-        <ProviderErrorAlert error={result.error} title="The call list could not be loaded." />
-      )}
+      <div className="queue-head">
+        <h1>Queue</h1>
+        <SyncPanel initial={toSyncStatus(providers, sync.states, sync.starting)} canSync={hasRole(check.actor.role, "reviewer")} />
+      </div>
+      <QueueFilters query={query} providers={providers} agents={page.agents} />
+      <StatusTabs query={query} counts={page.counts} cap={page.countCap} />
+      <QueueTable page={page} query={query} showProvider={providers.length > 1} />
     </main>
   );
 }

@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../open-database";
 import { reviews, type Review } from "../schema";
+import { setCallReviewStatus } from "./calls";
 
 export type ReviewDecision = {
   provider: string;
@@ -19,6 +20,7 @@ export async function recordReviewDecision(db: Db, decision: ReviewDecision): Pr
       target: [reviews.provider, reviews.callId, reviews.templateKey],
       set: { status: decision.status, decidedBy: decision.userId, decidedAt: now, updatedAt: now },
     });
+  await setCallReviewStatus(db, decision, decision.status);
 }
 
 /** Review status per call: the most recently updated template decides. Calls with no row are unreviewed. */

@@ -1,0 +1,16 @@
+import { NextResponse } from "next/server";
+import { requireRole } from "@/lib/auth/require-role";
+import { getDatabase } from "@/lib/db/database";
+import { syncStates } from "@/lib/db/queries/sync-state";
+import { configuredProviders } from "@/lib/providers/registry";
+import { toSyncStatus } from "@/lib/review/sync-status";
+
+export const dynamic = "force-dynamic";
+
+/** Sync progress, polled by the queue page while a pass runs. */
+export async function GET() {
+  const check = await requireRole("viewer");
+  if (!check.ok) return NextResponse.json({ error: check.error }, { status: check.error.code === "forbidden" ? 403 : 401 });
+  const database = await getDatabase();
+  return NextResponse.json({ providers: toSyncStatus(configuredProviders(), await syncStates(database.db)) });
+}

@@ -1,0 +1,131 @@
+import { and, asc, desc, eq, gte, ilike, inArray, lt, or, sql, type SQL } from "drizzle-orm";
+import type { Db } from "../open-database";
+import { calls, type CallRow, type NewCallRow, type Review } from "../schema";
+
+export async function upsertCalls(db: Db, rows: NewCallRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db
+    .insert(calls)
+    .values(rows)
+    .onConflictDoUpdate({
+      target: [calls.provider, calls.callId],
+      // Everything the provider owns is refreshed; the review status is Redline's own and is kept.
+      set: {
+        startedAt: sql`excluded.started_at`,
+        durationSec: sql`excluded.duration_sec`,
+        direction: sql`excluded.direction`,
+        agentId: sql`excluded.agent_id`,
+        agentName: sql`excluded.agent_name`,
+        counterpartName: sql`excluded.counterpart_name`,
+        counterpartNumber: sql`excluded.counterpart_number`,
+        hasSummary: sql`excluded.has_summary`,
+        searchText: sql`excluded.search_text`,
+        lastSyncedAt: sql`excluded.last_synced_at`,
+      },
+    });
+}
+
+export async function setCallReviewStatus(
+  db: Db,
+  call: { provider: string; callId: string },
+  status: Review["status"],
+): Promise<void> {
+  await db
+    .update(calls)
+    .set({ reviewStatus: status })
+    .where(and(eq(calls.provider, call.provider), eq(calls.callId, call.callId)));
+}
+
+export type QueueFilters = {
+  providers?: string[];
+  status?: Review["status"];
+  from?: Date;
+  /** Exclusive upper bound. */
+  to?: Date;
+  agent?: string;
+  text?: string;
+};
+
+export type QueueCursor = { startedAt: Date; id: number };
+
+function filterConditions(filters: QueueFilters, withStatus: boolean): SQL[] {
+  const conditions: (SQL | undefined)[] = [
+    filters.providers?.length ? inArray(calls.provider, filters.providers) : undefined,
+    withStatus && filters.status ? eq(calls.reviewStatus, filters.status) : undefined,
+    filters.from ? gte(calls.startedAt, filters.from) : undefined,
+    filters.to ? lt(calls.startedAt, filters.to) : undefined,
+    filters.agent ? eq(calls.agentName, filters.agent) : undefined,
+    filters.text ? ilike(calls.searchText, `%${filters.text.toLowerCase().replace(/[\\%_]/g, "\\$&")}%`) : undefined,
+  ];
+  return conditions.filter((condition): condition is SQL => condition !== undefined);
+}
+
+/** One page of the queue by keyset on (started_at, id): as fast on page 400 as on page 1. */
+export async function queueCalls(
+  db: Db,
+  filters: QueueFilters,
+  page: { order: "newest" | "oldest"; cursor?: QueueCursor; limit: number },
+): Promise<CallRow[]> {
+  const conditions = filterConditions(filters, true);
+  if (page.cursor) {
+    const { startedAt, id } = page.cursor;
+    conditions.push(
+      page.order === "newest"
+        ? or(lt(calls.startedAt, startedAt), and(eq(calls.startedAt, startedAt), lt(calls.id, id)))!
+        : or(sql`${calls.startedAt} > ${startedAt}`, and(eq(calls.startedAt, startedAt), sql`${calls.id} > ${id}`))!,
+    );
+  }
+  const order = page.order === "newest" ? [desc(calls.startedAt), desc(calls.id)] : [asc(calls.startedAt), asc(calls.id)];
+  return db
+    .select()
+    .from(calls)
+    .where(conditions.length ? and(...conditions) : undefined)
+    .orderBy(...order)
+    .limit(page.limit);
+}
+
+/**
+ * Calls per review status under the current filters, each counted up to `cap`: the cost stays the
+ * same with a hundred thousand calls as with a thousand, and "1,000+" is as useful to a reviewer.
+ */
+export async function queueStatusCounts(
+  db: Db,
+  filters: QueueFilters,
+  cap: number,
+): Promise<Record<Review["status"], number>> {
+  const statuses: Review["status"][] = ["unreviewed", "in_review", "corrected", "approved"];
+  const base = filterConditions(filters, false);
+  const counts = await Promise.all(
+    statuses.map(async (status) => {
+      const capped = db
+        .select({ one: sql`1` })
+        .from(calls)
+        .where(and(...base, eq(calls.reviewStatus, status)))
+        .limit(cap)
+        .as("capped");
+      const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(capped);
+      return [status, row?.count ?? 0] as const;
+    }),
+  );
+  return Object.fromEntries(counts) as Record<Review["status"], number>;
+}
+
+export async function queueAgents(db: Db): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ name: calls.agentName })
+    .from(calls)
+    .where(sql`${calls.agentName} is not null`)
+    .orderBy(calls.agentName)
+    .limit(500);
+  return rows.map((row) => row.name!);
+}
+
+export async function findIndexedCall(db: Db, provider: string, callId: string): Promise<CallRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(calls)
+    .where(and(eq(calls.provider, provider), eq(calls.callId, callId)))
+    .limit(1);
+  return row;
+}
+

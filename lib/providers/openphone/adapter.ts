@@ -1,0 +1,185 @@
+import "server-only";
+import { createHttpClient } from "../http-client";
+import { ProviderError } from "../provider-error";
+import type { CallListItem, ProviderAdapter } from "../types";
+import { openPhoneCapabilities } from "./capabilities";
+import { mapOpenPhoneError, readOnlyError } from "./errors";
+import { mergeNewestFirst, type NewestFirstMerge, type SourcePage } from "./merge-newest-first";
+import {
+  callResponseSchema,
+  callSummaryResponseSchema,
+  listCallsResponseSchema,
+  transcriptResponseSchema,
+  type QuoCall,
+} from "./schemas";
+import { counterpartOf, toCallDetail, toCallListItem } from "./transform";
+import { QUO_MAX_PAGE_SIZE, assertCallId, assertListQuery, assertSince } from "./validation";
+
+/**
+ * One Quo number and the people whose calls with it Redline lists. Quo lists calls one conversation at a
+ * time: `GET /v1/calls` needs a `phoneNumberId` and exactly one participant.
+ */
+export type QuoLine = {
+  phoneNumberId: string;
+  /** External numbers, E.164. */
+  participants: string[];
+  /** Whose access to the number to list with (`US…`); Quo defaults to the workspace owner. */
+  userId?: string;
+};
+
+export type OpenPhoneAdapterOptions = {
+  apiKey: string;
+  baseUrl: string;
+  timeoutMs: number;
+  lines: QuoLine[];
+  fetch?: typeof fetch;
+  /** Waits for pacing and retries; injectable so tests need not wait. */
+  sleep?: (ms: number) => Promise<void>;
+};
+
+export type OpenPhoneAdapter = ProviderAdapter & {
+  /** Every call with the configured participants, newest first, across all configured numbers: for a sync. */
+  iterateCalls(options?: { since?: string }): AsyncGenerator<CallListItem, void, undefined>;
+};
+
+/** Quo's documented limit: 10 requests/s per API key. */
+const QUO_RATE_LIMIT = { perSecond: 10 };
+
+/**
+ * Reading page n of a merged list means merging everything before it, so the merge a page stopped at is
+ * kept for the page after it: a sync that walks the pages in order reads each conversation once, not once
+ * per page. A kept merge is a snapshot; after this long a page starts afresh from Quo.
+ */
+const CURSOR_TTL_MS = 5 * 60_000;
+const MAX_CURSORS = 16;
+
+type ListedCall = { call: QuoCall; counterpart: string };
+type Cursor = { merge: NewestFirstMerge<ListedCall>; savedAt: number };
+
+export function createOpenPhoneAdapter(options: OpenPhoneAdapterOptions): OpenPhoneAdapter {
+  const http = createHttpClient({
+    provider: "openphone",
+    baseUrl: options.baseUrl,
+    timeoutMs: options.timeoutMs,
+    // The raw key: "The Quo API does not use a Bearer token for authentication."
+    headers: { Authorization: options.apiKey },
+    mapError: mapOpenPhoneError,
+    rateLimit: QUO_RATE_LIMIT,
+    fetch: options.fetch,
+    sleep: options.sleep,
+  });
+  const lines = options.lines;
+  const cursors = new Map<number, Cursor>();
+
+  async function fetchCalls(
+    line: QuoLine,
+    participant: string,
+    maxResults: number,
+    pageToken: string | null,
+    since: string | undefined,
+  ): Promise<SourcePage<ListedCall>> {
+    const { data, nextPageToken } = await http.request({
+      method: "GET",
+      path: "/v1/calls",
+      query: {
+        phoneNumberId: line.phoneNumberId,
+        participants: participant,
+        maxResults,
+        userId: line.userId,
+        createdAfter: since,
+        pageToken: pageToken ?? undefined,
+      },
+      schema: listCallsResponseSchema,
+    });
+    return { items: data.map((call) => ({ call, counterpart: participant })), nextToken: nextPageToken };
+  }
+
+  /** Quo lists each conversation newest first; merging them gives one newest-first list. */
+  function mergeAll(maxResults: number, since?: string): NewestFirstMerge<ListedCall> {
+    const sources = lines.flatMap((line) =>
+      line.participants.map((participant) => (pageToken: string | null) => fetchCalls(line, participant, maxResults, pageToken, since)),
+    );
+    return mergeNewestFirst(sources, { time: ({ call }) => Date.parse(call.createdAt), id: ({ call }) => call.id });
+  }
+
+  /** A merge positioned at `offset`, and how many calls really lie before it (fewer past the end). */
+  async function mergeAt(offset: number, size: number): Promise<{ merge: NewestFirstMerge<ListedCall>; position: number }> {
+    const saved = cursors.get(offset);
+    // Taken out while in use: two requests for the same page never share one merge.
+    cursors.delete(offset);
+    if (saved && Date.now() - saved.savedAt < CURSOR_TTL_MS) return { merge: saved.merge, position: offset };
+    // No conversation can contribute more than offset + size calls to this page.
+    const merge = mergeAll(Math.min(QUO_MAX_PAGE_SIZE, offset + size));
+    const skipped = offset > 0 ? (await merge.take(offset)).length : 0;
+    return { merge, position: skipped };
+  }
+
+  function keepCursor(offset: number, merge: NewestFirstMerge<ListedCall>): void {
+    cursors.delete(offset);
+    cursors.set(offset, { merge, savedAt: Date.now() });
+    for (const key of cursors.keys()) {
+      if (cursors.size <= MAX_CURSORS) break;
+      cursors.delete(key);
+    }
+  }
+
+  const toItem = ({ call, counterpart }: ListedCall) => toCallListItem(call, counterpart);
+  const participantsOf = (phoneNumberId: string) => lines.find((line) => line.phoneNumberId === phoneNumberId)?.participants ?? [];
+
+  return {
+    id: "openphone",
+    capabilities: openPhoneCapabilities,
+
+    async listCalls(query) {
+      assertListQuery(query);
+      const offset = (query.page - 1) * query.size;
+      const { merge, position } = await mergeAt(offset, query.size);
+      const listed = await merge.take(query.size);
+      const hasMore = merge.hasMore();
+      if (hasMore) keepCursor(position + listed.length, merge);
+      return {
+        items: listed.map(toItem),
+        page: query.page,
+        size: query.size,
+        // Quo's own totalItems is documented as wrong; this counts what has been seen, exact once nothing is left.
+        totalCount: position + listed.length + merge.buffered(),
+        hasMore,
+      };
+    },
+
+    async *iterateCalls({ since } = {}) {
+      if (since !== undefined) assertSince(since);
+      const merge = mergeAll(QUO_MAX_PAGE_SIZE, since);
+      for (;;) {
+        const batch = await merge.take(QUO_MAX_PAGE_SIZE);
+        for (const listed of batch) yield toItem(listed);
+        if (batch.length < QUO_MAX_PAGE_SIZE) return;
+      }
+    },
+
+    async getCall(callId) {
+      assertCallId(callId);
+      const id = encodeURIComponent(callId);
+      // Three independent reads, sent together; the pacing keeps them within Quo's limit.
+      const [call, transcript, summary] = await Promise.allSettled([
+        http.request({ method: "GET", path: `/v1/calls/${id}`, schema: callResponseSchema }),
+        http.request({ method: "GET", path: `/v1/call-transcripts/${id}`, schema: transcriptResponseSchema }),
+        http.request({ method: "GET", path: `/v1/call-summaries/${id}`, schema: callSummaryResponseSchema }),
+      ]);
+      if (call.status === "rejected") throw call.reason;
+      const data = call.value.data;
+      return toCallDetail(data, unlessMissing(transcript), unlessMissing(summary), counterpartOf(data, participantsOf(data.phoneNumberId)));
+    },
+
+    async updateSummary() {
+      throw readOnlyError();
+    },
+  };
+}
+
+/** A call Quo has not transcribed or summarised (yet) answers 404 there: that is an absence, not a failure. */
+function unlessMissing<T>(result: PromiseSettledResult<{ data: T }>): T | null {
+  if (result.status === "fulfilled") return result.value.data;
+  if (result.reason instanceof ProviderError && result.reason.kind === "not_found") return null;
+  throw result.reason;
+}

@@ -1,0 +1,71 @@
+import { parseRetryAfter } from "../http-client";
+import { ProviderError, type ProviderErrorKind } from "../provider-error";
+import { apiErrorSchema, type QuoApiError } from "./schemas";
+
+const KIND_BY_STATUS: Record<number, ProviderErrorKind> = {
+  400: "invalid",
+  401: "unauthorized",
+  403: "forbidden",
+  404: "not_found",
+  408: "timeout",
+  // "Conflict with another request": never about summary content, which Quo does not let anyone write.
+  409: "invalid",
+  422: "invalid",
+  429: "rate_limited",
+};
+
+const GENERIC_MESSAGE: Record<ProviderErrorKind, string> = {
+  invalid: "Quo refused the request.",
+  unauthorized: "Quo did not accept the API key.",
+  forbidden: "The Quo API key is not allowed to do this.",
+  not_found: "Quo could not find this call.",
+  rate_limited: "Too many requests to Quo. Try again shortly.",
+  unavailable: "Quo is unavailable right now.",
+  timeout: "Quo did not answer in time.",
+  contract: "Quo answered in an unexpected way.",
+};
+
+const RETRYABLE_KINDS = new Set<ProviderErrorKind>(["rate_limited", "unavailable", "timeout"]);
+
+/**
+ * Maps Quo's error body (`{message, code, status, docs, title, trace?, errors?}`) to the one provider error.
+ * The code stays Quo's own string (`0100404`, `0500403`…): it names the operation as well as the failure.
+ */
+export function mapOpenPhoneError(status: number, body: unknown, headers: Headers): ProviderError {
+  const envelope = apiErrorSchema.safeParse(body);
+  const error = envelope.success ? envelope.data : null;
+  const kind = status >= 500 ? "unavailable" : (KIND_BY_STATUS[status] ?? "invalid");
+
+  return new ProviderError({
+    provider: "openphone",
+    status,
+    code: error?.code ?? `HTTP_${status}`,
+    kind,
+    message: describe(error) ?? `${GENERIC_MESSAGE[kind]} (HTTP ${status})`,
+    retryable: RETRYABLE_KINDS.has(kind),
+    // Quo documents no Retry-After for v1; honoured if it ever sends one.
+    retryAfterSec: parseRetryAfter(headers.get("retry-after")),
+    requestId: error?.trace || null,
+  });
+}
+
+/** Quo's message, with the first field it names: "Too Many Participants" says little without the field. */
+function describe(error: QuoApiError | null): string | null {
+  if (!error) return null;
+  const message = error.message || error.title;
+  if (!message) return null;
+  const field = error.errors?.find((entry) => entry.path && entry.message);
+  return field ? `${message} (${field.path}: ${field.message})` : message;
+}
+
+/** Quo has no API to write a summary: corrections are kept in Redline's own store. */
+export function readOnlyError(): ProviderError {
+  return new ProviderError({
+    provider: "openphone",
+    status: null,
+    code: "READ_ONLY",
+    kind: "invalid",
+    message: "Quo has no API to change a call summary; Redline keeps corrections to Quo summaries in its own store.",
+    retryable: false,
+  });
+}
