@@ -15,7 +15,11 @@ export const roleEnum = pgEnum("role", ["viewer", "reviewer", "lead", "admin"]);
 
 export const reviewStatusEnum = pgEnum("review_status", ["unreviewed", "in_review", "approved", "corrected"]);
 
-export const revisionStatusEnum = pgEnum("revision_status", ["pending", "applied", "accepted", "conflict", "failed"]);
+/** "observed": a text Redline saw at the provider and did not write (the AI original, or an outside change). */
+export const revisionStatusEnum = pgEnum("revision_status", ["pending", "applied", "accepted", "conflict", "failed", "observed"]);
+
+/** Why a journal row exists: what the reviewer meant, or what Redline noticed. */
+export const revisionKindEnum = pgEnum("revision_kind", ["original", "outside", "edit", "merge", "overwrite", "restore"]);
 
 export const users = pgTable("users", {
   id: text("id").primaryKey().default(sql`gen_random_uuid()::text`),
@@ -60,6 +64,7 @@ export const summaryRevisions = pgTable(
     /** Redline's own revision number of this summary; set when the attempt is applied or accepted. */
     revision: integer("revision"),
     authorId: text("author_id").references(() => users.id),
+    kind: revisionKindEnum("kind").notNull().default("edit"),
     baseContent: text("base_content"),
     baseRevision: integer("base_revision").notNull().default(0),
     content: text("content").notNull(),

@@ -8,14 +8,21 @@ import {
   insertPendingRevision,
   lastProviderVersion,
   latestLandedRevision,
-  latestLandedWithContent,
   nextRevisionNumber,
+  type SummaryKey,
 } from "@/lib/db/queries/revisions";
 import { withSummaryLock } from "@/lib/db/summary-lock";
 import { ProviderError, type ProviderErrorDetails } from "@/lib/providers/provider-error";
 import { providerIdSchema } from "@/lib/providers/provider-id";
-import type { ProviderAdapter, SummarySnapshot } from "@/lib/providers/types";
+import type { ProviderAdapter, SummarySnapshot, UpdateOutcome } from "@/lib/providers/types";
+import { currentSummaryText } from "./current-summary";
+import { describeProviderError } from "./describe-provider-error";
+import { observeSummary } from "./observe-summary";
 import { toSummaryMeta, type SummaryMeta } from "./summary-meta";
+import { whoWrote, type Authorship } from "./who-wrote";
+
+export const saveIntentSchema = z.enum(["edit", "merge", "overwrite", "restore"]);
+export type SaveIntent = z.infer<typeof saveIntentSchema>;
 
 export const saveSummaryInputSchema = z.object({
   provider: providerIdSchema,
@@ -26,16 +33,16 @@ export const saveSummaryInputSchema = z.object({
   /** Redline's revision the reviewer started from (0 before any save). */
   baseRevision: z.number().int().min(0),
   content: z.string(),
+  /** "overwrite": a lead replaces a text they have seen with theirs; journalled as such. */
+  intent: saveIntentSchema.default("edit"),
 });
 
-export type SaveSummaryInput = z.infer<typeof saveSummaryInputSchema>;
+export type SaveSummaryInput = z.input<typeof saveSummaryInputSchema>;
 
-export type ConflictDetails = {
+export type ConflictDetails = Authorship & {
+  /** What the reviewer started from, so the client can merge base, mine and theirs. */
+  baseContent: string | null;
   currentContent: string | null;
-  /** Who changed it, where known: a Redline reviewer, or the provider's own record. */
-  changedBy: { name: string; via: "redline" | "provider" } | null;
-  changedAt: string | null;
-  version: number | null;
 };
 
 export type SaveError =
@@ -44,7 +51,16 @@ export type SaveError =
   | { code: "template_required"; message: string; journalId: number; templates: string[] }
   | { code: "provider_error"; message: string; journalId: number; provider: ProviderErrorDetails };
 
-export type SaveSummaryResult = { ok: true; journalId: number; meta: SummaryMeta; content: string } | { ok: false; error: SaveError };
+export type SaveSummaryResult =
+  | {
+      ok: true;
+      journalId: number;
+      meta: SummaryMeta;
+      content: string;
+      /** "accepted": the provider took the write and applies it later; confirm by re-reading. */
+      outcome: "applied" | "accepted" | "stored";
+    }
+  | { ok: false; error: SaveError };
 
 export type SaveSummaryDeps = { database: Database; adapter: ProviderAdapter };
 
@@ -53,10 +69,14 @@ export type SaveSummaryDeps = { database: Database; adapter: ProviderAdapter };
  * The providers take no expected version on write, so the precondition is the content itself:
  * journal first, then under a per-summary lock re-read, compare with the base, and only then write.
  */
-export async function saveSummary(deps: SaveSummaryDeps, actor: Actor, input: SaveSummaryInput): Promise<SaveSummaryResult> {
+export async function saveSummary(deps: SaveSummaryDeps, actor: Actor, raw: SaveSummaryInput): Promise<SaveSummaryResult> {
+  const input = saveSummaryInputSchema.parse(raw);
   const { database, adapter } = deps;
   if (!hasRole(actor.role, "reviewer")) {
     return { ok: false, error: { code: "forbidden", message: "Only reviewers, leads and admins can save summaries." } };
+  }
+  if (input.intent === "overwrite" && !hasRole(actor.role, "lead")) {
+    return { ok: false, error: { code: "forbidden", message: "Only leads can overwrite someone else's version." } };
   }
   const { capabilities } = adapter;
   if (input.content.length > capabilities.maxLength) {
@@ -72,11 +92,12 @@ export async function saveSummary(deps: SaveSummaryDeps, actor: Actor, input: Sa
     return { ok: false, error: { code: "unchanged", message: "Nothing to save: the summary is unchanged." } };
   }
 
-  const key = { provider: input.provider, callId: input.callId };
+  const key: SummaryKey = { provider: input.provider, callId: input.callId };
   const journalId = await insertPendingRevision(database.db, {
     ...key,
     templateKey: input.templateKey,
     authorId: actor.id,
+    kind: input.intent,
     baseContent: input.baseContent,
     baseRevision: input.baseRevision,
     content: input.content,
@@ -107,19 +128,27 @@ export async function saveSummary(deps: SaveSummaryDeps, actor: Actor, input: Sa
   };
 
   return withSummaryLock(database, `${input.provider}:${input.callId}`, async (db) => {
-    let current: SummarySnapshot;
+    let snapshot: SummarySnapshot;
+    let current: string | null;
     try {
-      current = (await adapter.getCall(input.callId)).summary;
+      const call = await adapter.getCall(input.callId);
+      snapshot = call.summary;
+      current = await currentSummaryText(db, key, capabilities, call);
     } catch (error) {
       if (error instanceof ProviderError) return providerFailure(db, error);
       throw error;
     }
 
-    if (current.content !== input.baseContent) {
-      const conflict = await describeConflict(db, key, current);
+    if (current !== input.baseContent) {
+      await observeSummary(db, key, capabilities, snapshot);
+      const conflict: ConflictDetails = {
+        baseContent: input.baseContent,
+        currentContent: current,
+        ...(await whoWrote(db, key, current, snapshot)),
+      };
       await completeRevision(db, journalId, {
         status: "conflict",
-        theirContent: current.content,
+        theirContent: current,
         errorCode: "CONFLICT",
         errorMessage: "The summary changed after the reviewer opened it.",
       });
@@ -135,16 +164,20 @@ export async function saveSummary(deps: SaveSummaryDeps, actor: Actor, input: Sa
     }
 
     const seenVersion = await lastProviderVersion(db, key);
-    let outcome;
-    try {
-      outcome = await adapter.updateSummary({ callId: input.callId, templateKey: input.templateKey, content: input.content });
-    } catch (error) {
-      if (!(error instanceof ProviderError)) throw error;
-      if (!error.outcomeUnknown) return providerFailure(db, error);
-      // The write may have landed: re-read rather than write twice.
-      const reread = await adapter.getCall(input.callId).then((call) => call.summary, () => null);
-      if (reread?.content !== input.content) return providerFailure(db, error);
-      outcome = { status: "applied" as const, content: input.content, version: null, updatedAt: null, updatedBy: null };
+    let outcome: UpdateOutcome | { status: "stored" };
+    if (capabilities.write === "none") {
+      outcome = { status: "stored" };
+    } else {
+      try {
+        outcome = await adapter.updateSummary({ callId: input.callId, templateKey: input.templateKey, content: input.content });
+      } catch (error) {
+        if (!(error instanceof ProviderError)) throw error;
+        if (!error.outcomeUnknown) return providerFailure(db, error);
+        // The write may have landed though its answer was lost: re-read rather than write twice.
+        const reread = await adapter.getCall(input.callId).then((call) => call.summary, () => null);
+        if (reread?.content !== input.content) return providerFailure(db, error);
+        outcome = { status: "applied", content: input.content, version: reread.version, updatedAt: reread.updatedAt, updatedBy: reread.updatedBy };
+      }
     }
 
     const revision = await nextRevisionNumber(db, key);
@@ -154,7 +187,7 @@ export async function saveSummary(deps: SaveSummaryDeps, actor: Actor, input: Sa
         ? applied.version - seenVersion - 1
         : null;
     await completeRevision(db, journalId, {
-      status: outcome.status,
+      status: outcome.status === "accepted" ? "accepted" : "applied",
       revision,
       providerVersion: applied?.version ?? null,
       providerUpdatedAt: applied?.updatedAt ? new Date(applied.updatedAt) : null,
@@ -164,46 +197,6 @@ export async function saveSummary(deps: SaveSummaryDeps, actor: Actor, input: Sa
     });
     await recordReviewDecision(db, { ...key, templateKey: input.templateKey, status: "corrected", userId: actor.id });
     const landed = await latestLandedRevision(db, key);
-    return { ok: true, journalId, content: input.content, meta: toSummaryMeta(landed!) };
+    return { ok: true, journalId, content: input.content, meta: toSummaryMeta(landed!), outcome: outcome.status };
   });
-}
-
-async function describeConflict(
-  db: Db,
-  key: { provider: string; callId: string },
-  current: SummarySnapshot,
-): Promise<ConflictDetails> {
-  const known = current.content == null ? undefined : await latestLandedWithContent(db, key, current.content);
-  if (known) {
-    return {
-      currentContent: current.content,
-      changedBy: known.authorName ? { name: known.authorName, via: "redline" } : null,
-      changedAt: (known.completedAt ?? known.createdAt).toISOString(),
-      version: known.providerVersion,
-    };
-  }
-  return {
-    currentContent: current.content,
-    changedBy: current.updatedBy?.name ? { name: current.updatedBy.name, via: "provider" } : null,
-    changedAt: current.updatedAt,
-    version: current.version,
-  };
-}
-
-function describeProviderError(error: ProviderError): string {
-  switch (error.kind) {
-    case "rate_limited":
-      return `The provider is rate limiting requests${error.retryAfterSec ? `; try again in ${error.retryAfterSec} s` : ""}. Your text is kept.`;
-    case "timeout":
-      return "The provider did not answer in time. Your text is kept; try saving again.";
-    case "unavailable":
-      return "The provider is unavailable right now. Your text is kept; try saving again.";
-    case "unauthorized":
-    case "forbidden":
-      return "The provider refused Redline's credentials. Ask an admin to check the API key. Your text is kept.";
-    case "contract":
-      return "The provider answered with something Redline could not read. Your text is kept.";
-    default:
-      return `The provider refused the save: ${error.message}`;
-  }
 }

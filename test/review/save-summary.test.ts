@@ -42,6 +42,9 @@ describe.each(drivers)("saving a summary (%s)", (driver) => {
   });
 
   const deps = () => ({ database, adapter });
+  /** The save attempts in the journal, leaving out the texts Redline only observed. */
+  const attempts = async (callId: string) =>
+    (await listRevisions(database.db, { provider: "allo", callId })).filter((row) => row.status !== "observed");
 
   async function opened(callId: string) {
     const loaded = await loadCallForReview(deps(), callId);
@@ -97,8 +100,12 @@ describe.each(drivers)("saving a summary (%s)", (driver) => {
     expect((await opened(callId)).call.summary.content).toBe(theirs);
 
     const journal = await listRevisions(database.db, { provider: "allo", callId });
-    expect(journal).toHaveLength(1);
-    expect(journal[0]).toMatchObject({ status: "conflict", content: mine, baseContent: base, theirContent: theirs, authorId: reviewer.id });
+    expect(journal.map((row) => [row.kind, row.status, row.content])).toEqual([
+      ["original", "observed", base],
+      ["edit", "conflict", mine],
+      ["outside", "observed", theirs],
+    ]);
+    expect(journal[1]).toMatchObject({ baseContent: base, theirContent: theirs, authorId: reviewer.id });
   });
 
   it("names the Redline reviewer whose save caused a conflict", async () => {
@@ -149,7 +156,7 @@ describe.each(drivers)("saving a summary (%s)", (driver) => {
     await saveSummary(deps(), reviewer, edit(callId, base, `${base}\nA`));
     await saveSummary(deps(), reviewer, edit(callId, base, `${base}\nB`, 0, "MARKDOWN_SHORT_CALL"));
     await saveSummary(deps(), reviewer, edit(callId, base, `${base}\nC`, 0, "MARKDOWN_CLASSIC"));
-    const journal = await listRevisions(database.db, { provider: "allo", callId });
+    const journal = await attempts(callId);
     expect(journal.map((row) => [row.content.slice(-1), row.status, row.errorCode])).toEqual([
       ["A", "failed", "SUMMARY_TEMPLATE_KEY_REQUIRED"],
       ["B", "applied", null],
@@ -165,8 +172,7 @@ describe.each(drivers)("saving a summary (%s)", (driver) => {
     expect(result.ok).toBe(false);
     if (result.ok || result.error.code !== "provider_error") throw new Error("expected a provider error");
     expect(result.error.provider.kind).toBe("unavailable");
-    const journal = await listRevisions(database.db, { provider: "allo", callId });
-    expect(journal).toEqual([expect.objectContaining({ status: "failed", content: `${base}\n- kept` })]);
+    expect(await attempts(callId)).toEqual([expect.objectContaining({ status: "failed", content: `${base}\n- kept` })]);
   });
 
   it("shows the provider's code and request id when Allo refuses the write", async () => {
@@ -186,7 +192,7 @@ describe.each(drivers)("saving a summary (%s)", (driver) => {
     const result = await saveSummary(deps(), viewer, edit(callId, base, `${base}\n- viewer edit`));
     expect(result).toMatchObject({ ok: false, error: { code: "forbidden" } });
     expect(counter.writes()).toBe(writesBefore);
-    expect(await listRevisions(database.db, { provider: "allo", callId })).toEqual([]);
+    expect(await attempts(callId)).toEqual([]);
   });
 
   it("lets exactly one of many concurrent saves from the same base apply", async () => {
@@ -196,9 +202,36 @@ describe.each(drivers)("saving a summary (%s)", (driver) => {
     const results = await Promise.all(texts.map((text) => saveSummary(deps(), reviewer, edit(callId, base, text))));
     expect(results.filter((result) => result.ok)).toHaveLength(1);
     expect(results.filter((result) => !result.ok && result.error.code === "conflict")).toHaveLength(9);
-    const journal = await listRevisions(database.db, { provider: "allo", callId });
+    const journal = await attempts(callId);
     expect(journal.map((row) => row.content).sort()).toEqual([...texts].sort());
     const winner = journal.find((row) => row.status === "applied")!;
     expect((await opened(callId)).call.summary.content).toBe(winner.content);
+  });
+});
+
+describe("overwriting someone else's version", () => {
+  it("is refused to a reviewer and journalled as an overwrite for a lead", async () => {
+    const data = { calls: 20, seed: 19, now: new Date("2026-11-20T12:00:00Z") };
+    const emulator = await startEmulator({ port: 0, ...data, rateLimits: false });
+    const database = await openTestDatabase("pglite");
+    try {
+      const adapter = createAlloAdapter({ apiKey: alloKeyFor("redline"), baseUrl: emulator.url, timeoutMs: 5000 });
+      const callId = callsByTemplates(data).singleTemplate[0]!;
+      const base = (await adapter.getCall(callId)).summary.content!;
+      const theirs = `${base}\n- theirs`;
+      await patchAsColleague(emulator.url, callId, theirs);
+      const reviewer = await createActor(database, "reviewer", "Riley Reviewer");
+      const lead = await createActor(database, "lead", "Dana Lead");
+      const input = { provider: "allo" as const, callId, templateKey: null, baseContent: theirs, baseRevision: 0, content: `${base}\n- mine`, intent: "overwrite" as const };
+
+      expect(await saveSummary({ database, adapter }, reviewer, input)).toMatchObject({ ok: false, error: { code: "forbidden" } });
+      const saved = await saveSummary({ database, adapter }, lead, input);
+      expect(saved).toMatchObject({ ok: true, outcome: "applied" });
+      const journal = await listRevisions(database.db, { provider: "allo", callId });
+      expect(journal).toEqual([expect.objectContaining({ kind: "overwrite", status: "applied", authorId: lead.id, baseContent: theirs })]);
+    } finally {
+      await database.close();
+      await emulator.close();
+    }
   });
 });

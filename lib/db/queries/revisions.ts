@@ -7,6 +7,7 @@ export type SummaryKey = { provider: string; callId: string };
 export type PendingRevision = SummaryKey & {
   templateKey: string | null;
   authorId: string;
+  kind: SummaryRevision["kind"];
   baseContent: string | null;
   baseRevision: number;
   content: string;
@@ -103,4 +104,46 @@ export async function lastTemplateKey(db: Db, key: SummaryKey): Promise<string |
 
 export async function listRevisions(db: Db, key: SummaryKey): Promise<SummaryRevision[]> {
   return db.select().from(summaryRevisions).where(summaryIs(key)).orderBy(summaryRevisions.id);
+}
+
+export async function findRevision(db: Db, id: number): Promise<SummaryRevision | undefined> {
+  const [row] = await db.select().from(summaryRevisions).where(eq(summaryRevisions.id, id)).limit(1);
+  return row;
+}
+
+/** The newest text Redline knows this summary had: a landed save, or a text it observed at the provider. */
+export async function latestKnownText(db: Db, key: SummaryKey): Promise<SummaryRevision | undefined> {
+  const [row] = await db
+    .select()
+    .from(summaryRevisions)
+    .where(and(summaryIs(key), inArray(summaryRevisions.status, ["applied", "accepted", "observed"])))
+    .orderBy(desc(summaryRevisions.id))
+    .limit(1);
+  return row;
+}
+
+export type Observation = SummaryKey & {
+  templateKey: string | null;
+  kind: "original" | "outside";
+  content: string;
+  providerVersion: number | null;
+  providerUpdatedAt: Date | null;
+  providerUpdatedByName: string | null;
+};
+
+export async function insertObservation(db: Db, observation: Observation): Promise<void> {
+  await db.insert(summaryRevisions).values({ ...observation, status: "observed", completedAt: new Date() });
+}
+
+export type RevisionWithAuthor = SummaryRevision & { authorName: string | null };
+
+/** Every journal row of a summary, oldest first, with who wrote it. */
+export async function summaryHistory(db: Db, key: SummaryKey): Promise<RevisionWithAuthor[]> {
+  const rows = await db
+    .select({ revision: summaryRevisions, authorName: users.name })
+    .from(summaryRevisions)
+    .leftJoin(users, eq(users.id, summaryRevisions.authorId))
+    .where(summaryIs(key))
+    .orderBy(summaryRevisions.id);
+  return rows.map((row) => ({ ...row.revision, authorName: row.authorName }));
 }

@@ -1,10 +1,13 @@
 "use server";
 
 import { randomUUID } from "node:crypto";
+import { z } from "zod";
 import { requireRole } from "@/lib/auth/require-role";
 import { getDatabase } from "@/lib/db/database";
 import { logger } from "@/lib/logger";
+import { providerIdSchema } from "@/lib/providers/provider-id";
 import { getAdapter } from "@/lib/providers/registry";
+import { confirmAcceptedSave, type ConfirmResult } from "@/lib/review/confirm-accepted-save";
 import { saveSummary, saveSummaryInputSchema, type SaveSummaryResult } from "@/lib/review/save-summary";
 
 export async function saveSummaryAction(input: unknown): Promise<SaveSummaryResult> {
@@ -28,4 +31,17 @@ export async function saveSummaryAction(input: unknown): Promise<SaveSummaryResu
       error: { code: "internal", message: `Something went wrong on the server (error ${errorId}). Your text is kept; try again.` },
     };
   }
+}
+
+const confirmInputSchema = z.object({ provider: providerIdSchema, journalId: z.number().int().positive() });
+
+/** Re-reads a summary whose save the provider accepted but applies later (Twilio), until it shows. */
+export async function confirmSaveAction(input: unknown): Promise<ConfirmResult> {
+  const parsed = confirmInputSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, error: { code: "not_found", message: "No such save." } };
+  const check = await requireRole("reviewer");
+  if (!check.ok) return { ok: false, error: { code: "not_found", message: check.error.message } };
+  const adapter = getAdapter(parsed.data.provider);
+  if (!adapter) return { ok: false, error: { code: "not_found", message: "This provider is not configured in Redline." } };
+  return confirmAcceptedSave({ database: await getDatabase(), adapter }, parsed.data.journalId);
 }

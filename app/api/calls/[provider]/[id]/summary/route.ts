@@ -1,0 +1,13 @@
+import { NextResponse } from "next/server";
+import { checkSummary } from "@/lib/review/check-summary";
+import { callRouteContext } from "../route-context";
+
+export const dynamic = "force-dynamic";
+
+/** The summary as it stands now: polled by the workspace to warn before a save would conflict. */
+export async function GET(_request: Request, { params }: { params: Promise<{ provider: string; id: string }> }) {
+  const resolved = await callRouteContext(params);
+  if (!resolved.ok) return resolved.response;
+  const result = await checkSummary(resolved.context, resolved.context.callId);
+  return result.ok ? NextResponse.json(result.summary) : NextResponse.json({ error: result.error }, { status: 502 });
+}
