@@ -1,3 +1,4 @@
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
@@ -32,7 +33,14 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     await migratePostgres(db, { migrationsFolder });
     return { db: db as unknown as Db, driver: "postgres", close: () => pool.end() };
   }
-  const client = options.dataDir ? new PGlite(path.resolve(options.dataDir, "pglite")) : new PGlite();
+  let client: PGlite;
+  if (options.dataDir) {
+    const directory = path.resolve(options.dataDir, "pglite");
+    mkdirSync(directory, { recursive: true });
+    client = new PGlite(directory);
+  } else {
+    client = new PGlite();
+  }
   const db = drizzlePglite(client, { schema });
   await migratePglite(db, { migrationsFolder });
   return { db: db as unknown as Db, driver: "pglite", close: () => client.close() };

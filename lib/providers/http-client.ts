@@ -186,7 +186,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       return fail(contract(`an unexpected shape ${describeFirstIssue(parsed.error.issues)}`), response.headers);
     }
 
-    log.info({ ...logFields(), status: response.status, requestId: responseRequestId }, "provider request");
+    log.debug({ ...logFields(), status: response.status, requestId: responseRequestId }, "provider request");
     return { ok: true, value: parsed.data };
   }
 
