@@ -85,7 +85,7 @@ describe("createHttpClient: a successful answer", () => {
   it("never logs the authorization header", async () => {
     const lines: unknown[] = [];
     const capture = (...args: unknown[]) => void lines.push(args);
-    vi.spyOn(logger, "child").mockReturnValue({ info: capture, warn: capture } as unknown as ReturnType<typeof logger.child>);
+    vi.spyOn(logger, "child").mockReturnValue({ debug: capture, info: capture, warn: capture } as unknown as ReturnType<typeof logger.child>);
     const fetch = fakeFetch(json(200, ok), json(400, { error: "nope" }));
     const { client } = setup(fetch);
 

@@ -94,7 +94,7 @@ export function createOpenPhoneAdapter(options: OpenPhoneAdapterOptions): OpenPh
     return { items: data.map((call) => ({ call, counterpart: participant })), nextToken: nextPageToken };
   }
 
-  /** Quo lists each conversation newest first; merging them gives one newest-first list. */
+  /** Quo lists a conversation newest first (its default order, not a documented one: pages are also sorted on arrival). */
   function mergeAll(maxResults: number, since?: string): NewestFirstMerge<ListedCall> {
     const sources = lines.flatMap((line) =>
       line.participants.map((participant) => (pageToken: string | null) => fetchCalls(line, participant, maxResults, pageToken, since)),

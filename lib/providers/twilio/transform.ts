@@ -1,0 +1,58 @@
+import type { CallDetail, CallListItem, Page } from "../types";
+import type { SummaryInfo } from "./schemas";
+import { formatCallId } from "./validation";
+
+export type ProfileSummary = { profileId: string; summary: SummaryInfo };
+
+/**
+ * A summary is the reviewed item. Twilio Memory keeps no phone numbers, agent or direction with it: the
+ * conversation is reported as inbound with nobody named, and it always has a summary (that is what it is).
+ */
+export function toCallListItem({ profileId, summary }: ProfileSummary): CallListItem {
+  return {
+    ref: { provider: "twilio", callId: formatCallId(profileId, summary.id) },
+    startedAt: summary.occurredAt,
+    durationSec: null,
+    direction: "inbound",
+    agent: null,
+    counterpart: { name: null, number: null },
+    hasSummary: true,
+  };
+}
+
+const descending = (a: string, b: string) => (a < b ? 1 : a > b ? -1 : 0);
+
+/** Newest conversation first; ties by creation, then id, so pages never overlap. Times are all UTC ISO strings. */
+export function newestFirst(a: ProfileSummary, b: ProfileSummary): number {
+  return (
+    descending(a.summary.occurredAt, b.summary.occurredAt) ||
+    descending(a.summary.createdAt, b.summary.createdAt) ||
+    descending(a.summary.id, b.summary.id)
+  );
+}
+
+export function toCallPage(sorted: readonly ProfileSummary[], page: number, size: number): Page<CallListItem> {
+  const from = (page - 1) * size;
+  return {
+    items: sorted.slice(from, from + size).map(toCallListItem),
+    page,
+    size,
+    totalCount: sorted.length,
+    hasMore: from + size < sorted.length,
+  };
+}
+
+/** There is no transcript in the Memory API; `updatedAt` is the version witness, and nobody is named as author. */
+export function toCallDetail(item: ProfileSummary): CallDetail {
+  return {
+    ...toCallListItem(item),
+    transcript: [],
+    summary: {
+      templateKey: null,
+      content: item.summary.content,
+      version: null,
+      updatedAt: item.summary.updatedAt,
+      updatedBy: null,
+    },
+  };
+}
