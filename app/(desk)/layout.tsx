@@ -17,6 +17,7 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
         </Link>
         <nav aria-label="Main">
           <Link href="/queue">Queue</Link>
+          {actor.role === "admin" ? <Link href="/settings">Settings</Link> : null}
         </nav>
         <div className="who">
           <span>

@@ -1,0 +1,95 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { LocalTime } from "@/components/ui/local-time";
+import { requireRole } from "@/lib/auth/require-role";
+import { getDatabase } from "@/lib/db/database";
+import { syncStates } from "@/lib/db/queries/sync-state";
+import { providerNames } from "@/lib/providers/provider-id";
+import { configuredProviders, getAdapter, providerConfigurationProblems } from "@/lib/providers/registry";
+import { probeProvider } from "@/lib/review/provider-health";
+
+export const metadata: Metadata = { title: "Settings" };
+
+const writeLabels = { sync: "saves apply at once", async: "saves are accepted, then applied", none: "read-only: corrections stay in Redline" };
+
+const yesNo = (value: boolean | null) => (value === null ? "unknown" : value ? "yes" : "no");
+
+export default async function SettingsPage() {
+  const check = await requireRole("admin");
+  if (!check.ok) {
+    if (check.error.code === "unauthenticated") redirect("/login");
+    return (
+      <main className="page">
+        <h1>Settings</h1>
+        <p role="alert">{check.error.message}</p>
+      </main>
+    );
+  }
+  const adapters = configuredProviders().flatMap((provider) => getAdapter(provider) ?? []);
+  const [health, states] = await Promise.all([
+    Promise.all(adapters.map((adapter) => probeProvider(adapter))),
+    getDatabase().then((database) => syncStates(database.db)),
+  ]);
+  const problems = providerConfigurationProblems();
+  return (
+    <main className="page">
+      <h1>Settings</h1>
+      <h2>Providers</h2>
+      {health.length === 0 ? <p>No provider is configured. See the README for the variables each provider needs.</p> : null}
+      <table className="queue-table">
+        <caption>Each configured provider, checked just now with one small read. Keys are never shown.</caption>
+        <thead>
+          <tr>
+            <th scope="col">Provider</th>
+            <th scope="col">Reachable</th>
+            <th scope="col">Authorized</th>
+            <th scope="col">Rate limited</th>
+            <th scope="col">Summaries</th>
+            <th scope="col">Last sync</th>
+          </tr>
+        </thead>
+        <tbody>
+          {health.map((item) => {
+            const state = states.find((candidate) => candidate.provider === item.provider);
+            return (
+              <tr key={item.provider}>
+                <th scope="row">{providerNames[item.provider]}</th>
+                <td>{yesNo(item.reachable)}</td>
+                <td>{yesNo(item.authorized)}</td>
+                <td>
+                  {item.rateLimited ? "yes, right now" : "no"}
+                  {item.problem ? (
+                    <div className="muted">
+                      <code>{item.problem.code}</code> {item.problem.message}
+                      {item.problem.requestId ? ` (request ${item.problem.requestId})` : ""}
+                    </div>
+                  ) : null}
+                </td>
+                <td>
+                  {writeLabels[item.capabilities.write]}; {item.capabilities.format}, up to{" "}
+                  {item.capabilities.maxLength.toLocaleString("en-US")} characters
+                </td>
+                <td>
+                  {state?.finishedAt ? <LocalTime iso={state.finishedAt.toISOString()} /> : "never"}
+                  {state ? <span className="muted"> · {state.status}</span> : null}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {problems.length > 0 ? (
+        <>
+          <h2>Configuration problems</h2>
+          <ul role="alert">
+            {problems.map((problem) => (
+              <li key={problem.provider}>
+                {providerNames[problem.provider]}: {problem.message}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </main>
+  );
+}
