@@ -21,7 +21,7 @@ export async function postgresAvailable(): Promise<boolean> {
 }
 
 /** A migrated database of its own for one test file: in-memory PGlite, or a fresh Postgres database dropped afterwards. */
-export async function openTestDatabase(driver: TestDriver): Promise<Database> {
+export async function openTestDatabase(driver: TestDriver, poolSize = 10): Promise<Database> {
   if (driver === "pglite") return openDatabase({ driver: "pglite" });
   const name = `redline_test_${randomBytes(6).toString("hex")}`;
   const admin = new Client({ connectionString: postgresAdminUrl });
@@ -30,7 +30,7 @@ export async function openTestDatabase(driver: TestDriver): Promise<Database> {
   await admin.end();
   const url = new URL(postgresAdminUrl);
   url.pathname = `/${name}`;
-  const database = await openDatabase({ driver: "postgres", url: url.toString(), poolSize: 25 });
+  const database = await openDatabase({ driver: "postgres", url: url.toString(), poolSize });
   return {
     ...database,
     async close() {
