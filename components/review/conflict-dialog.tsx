@@ -1,83 +1,78 @@
 "use client";
 
-import { useState } from "react";
 import { LocalTime } from "@/components/ui/local-time";
 import { ModalDialog } from "@/components/ui/modal-dialog";
-import type { ConflictDetails } from "@/lib/review/save-summary";
+import type { Authorship } from "@/lib/review/who-wrote";
+import { MergeView } from "./merge-view";
 
-function ChangedBy({ conflict, providerName }: { conflict: ConflictDetails; providerName: string }) {
-  const who = conflict.changedBy
-    ? conflict.changedBy.via === "redline"
-      ? `${conflict.changedBy.name} saved it in Redline`
-      : `${conflict.changedBy.name} changed it in ${providerName}`
+export type MergeRequest = Authorship & {
+  base: string;
+  theirs: string;
+  /** "save": the reviewer tried to save and was stopped; "draft": they asked to fold a change into their draft. */
+  purpose: "save" | "draft";
+};
+
+function ChangedBy({ request, providerName }: { request: MergeRequest; providerName: string }) {
+  const who = request.changedBy
+    ? request.changedBy.via === "redline"
+      ? `${request.changedBy.name} saved a new version in Redline`
+      : `${request.changedBy.name} changed it in ${providerName}`
     : `It was changed outside Redline; ${providerName} does not say by whom`;
   return (
     <p>
       {who}
-      {conflict.changedAt ? (
+      {request.changedAt ? (
         <>
           {" "}
-          at <LocalTime iso={conflict.changedAt} />
+          at <LocalTime iso={request.changedAt} />
         </>
       ) : null}
-      {conflict.version != null ? ` (v${conflict.version})` : ""}.
+      {request.version != null ? ` (v${request.version})` : ""}.
     </p>
   );
 }
 
+/** One message per conflict: what happened, that the reviewer's text is safe, and the choices. */
 export function ConflictDialog({
-  conflict,
+  request,
   mine,
   providerName,
+  canOverwrite,
   onClose,
-  onStartFromTheirs,
+  onResolved,
+  onOverwrite,
 }: {
-  conflict: ConflictDetails | null;
+  request: MergeRequest | null;
   mine: string;
   providerName: string;
+  canOverwrite: boolean;
   onClose: () => void;
-  onStartFromTheirs: () => void;
+  onResolved: (text: string) => void;
+  onOverwrite: () => void;
 }) {
-  const [copied, setCopied] = useState(false);
+  const title = request?.purpose === "draft" ? "Merge their changes into your draft" : "This summary changed while you were editing";
+  const theirLabel = request?.changedBy ? `${request.changedBy.name}'s version` : `${providerName}'s current version`;
   return (
-    <ModalDialog title="This summary changed while you were editing" open={conflict !== null} onClose={onClose} wide>
-      {conflict ? (
+    <ModalDialog title={title} open={request !== null} onClose={onClose} wide>
+      {request ? (
         <>
-          <ChangedBy conflict={conflict} providerName={providerName} />
-          <p>
-            <strong>Nothing was saved, and your text is safe</strong>: it stays in the editor. Compare the two versions,
-            then keep editing your text or start again from theirs.
-          </p>
-          <div className="compare">
-            <label>
-              Their version, now in {providerName}
-              <textarea readOnly value={conflict.currentContent ?? ""} rows={14} />
-            </label>
-            <label>
-              Your text
-              <textarea readOnly value={mine} rows={14} />
-            </label>
-          </div>
-          <p role="status" className="muted">
-            {copied ? "Your text is copied to the clipboard." : ""}
-          </p>
-          <div className="actions">
-            <button
-              type="button"
-              className="button"
-              onClick={() => {
-                void navigator.clipboard?.writeText(mine).then(() => setCopied(true), () => setCopied(false));
-              }}
-            >
-              Copy my text
-            </button>
-            <button type="button" className="button" onClick={onStartFromTheirs}>
-              Start again from their version
-            </button>
-            <button type="button" className="button primary" onClick={onClose}>
-              Keep my text and close
-            </button>
-          </div>
+          <ChangedBy request={request} providerName={providerName} />
+          {request.purpose === "save" ? (
+            <p>
+              <strong>Nothing was saved, and your text is safe</strong>: it stays in the editor until you choose.
+            </p>
+          ) : null}
+          <MergeView
+            base={request.base}
+            mine={mine}
+            theirs={request.theirs}
+            theirLabel={theirLabel}
+            onResolved={onResolved}
+            onCancel={onClose}
+            canOverwrite={canOverwrite && request.purpose === "save"}
+            onOverwrite={onOverwrite}
+            resolveLabel={request.purpose === "draft" ? "Put merged text in my draft" : "Save merged text"}
+          />
         </>
       ) : null}
     </ModalDialog>

@@ -1,97 +1,204 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { saveSummaryAction } from "@/app/(desk)/calls/[provider]/[id]/actions";
+import { confirmSaveAction, saveSummaryAction } from "@/app/(desk)/calls/[provider]/[id]/actions";
 import { formatDuration } from "@/components/ui/format-duration";
 import { LocalTime } from "@/components/ui/local-time";
+import { ModalDialog } from "@/components/ui/modal-dialog";
 import { ProviderErrorAlert } from "@/components/ui/provider-error-alert";
+import { hasRole, type Role } from "@/lib/auth/roles";
 import { providerNames } from "@/lib/providers/provider-id";
+import type { SummaryCheck } from "@/lib/review/check-summary";
+import type { HistoryEntry } from "@/lib/review/history-entry";
 import type { CallForReview } from "@/lib/review/load-call-for-review";
-import type { ConflictDetails, SaveError, SaveSummaryResult } from "@/lib/review/save-summary";
+import type { SaveError, SaveIntent, SaveSummaryResult } from "@/lib/review/save-summary";
 import type { SummaryMeta } from "@/lib/review/summary-meta";
-import { ConflictDialog } from "./conflict-dialog";
+import { threeWayMerge } from "@/lib/review/three-way-merge";
+import { CapabilityNote } from "./capability-note";
+import { ConflictDialog, type MergeRequest } from "./conflict-dialog";
+import { DraftOffer } from "./draft-offer";
+import { HistoryDialog } from "./history-dialog";
 import { MetadataBar } from "./metadata-bar";
+import { StaleBanner } from "./stale-banner";
 import { SummaryEditor } from "./summary-editor";
 import { TemplateDialog } from "./template-dialog";
+import { TextDiff } from "./text-diff";
 import { TranscriptPanel } from "./transcript-panel";
+import { useLocalDraft } from "./use-local-draft";
 
 type Base = { content: string | null; revision: number };
+type SaveRequest = { content: string; baseContent: string | null; intent: SaveIntent; templateKey: string | null };
 
-export function ReviewWorkspace({ review, canEdit }: { review: CallForReview; canEdit: boolean }) {
+// Twilio and the like apply an accepted write later; past this, the reviewer is warned and may check again.
+const confirmLimitMs = 30_000;
+
+async function fetchSummary(provider: string, callId: string): Promise<SummaryCheck> {
+  const response = await fetch(`/api/calls/${provider}/${encodeURIComponent(callId)}/summary`, { cache: "no-store" });
+  if (!response.ok) throw new Error(`summary check failed: ${response.status}`);
+  return (await response.json()) as SummaryCheck;
+}
+
+export function ReviewWorkspace({ review, role }: { review: CallForReview; role: Role }) {
   const { call, capabilities } = review;
-  const providerName = providerNames[call.ref.provider];
-  const [draft, setDraft] = useState(call.summary.content ?? "");
-  const [base, setBase] = useState<Base>({ content: call.summary.content, revision: review.meta?.revision ?? 0 });
+  const { provider, callId } = call.ref;
+  const providerName = providerNames[provider];
+  const canEdit = hasRole(role, "reviewer");
+  const queryClient = useQueryClient();
+
+  const [draft, setDraft] = useState(review.content ?? "");
+  const [base, setBase] = useState<Base>({ content: review.content, revision: review.meta?.revision ?? 0 });
   const [meta, setMeta] = useState<SummaryMeta | null>(review.meta);
   const [templateKey, setTemplateKey] = useState<string | null>(review.templateKey);
-  const [conflict, setConflict] = useState<ConflictDetails | null>(null);
-  const [theirs, setTheirs] = useState<ConflictDetails | null>(null);
-  const [setAside, setSetAside] = useState<string | null>(null);
-  const [templateChoices, setTemplateChoices] = useState<string[] | null>(null);
-  const [failure, setFailure] = useState<SaveError | null>(null);
+  const [merge, setMerge] = useState<MergeRequest | null>(null);
+  const [unresolved, setUnresolved] = useState<MergeRequest | null>(null);
+  const [viewChanges, setViewChanges] = useState(false);
+  const [historyOpen, setHistoryOpen] = useState(false);
+  const [templateRequest, setTemplateRequest] = useState<{ templates: string[]; request: SaveRequest } | null>(null);
+  const [failure, setFailure] = useState<{ error: SaveError; request: SaveRequest } | null>(null);
+  const [awaiting, setAwaiting] = useState<{ journalId: number; attempt: number } | null>(
+    review.awaitingJournalId ? { journalId: review.awaitingJournalId, attempt: 0 } : null,
+  );
+  const [overdue, setOverdue] = useState(false);
   const [announcement, setAnnouncement] = useState("");
 
+  const localDraft = useLocalDraft(`redline:draft:${provider}:${callId}:${templateKey ?? "-"}`);
   const dirty = draft !== (base.content ?? "");
   const tooLong = draft.length > capabilities.maxLength;
 
+  // Keep every keystroke's text in the browser until it is saved.
+  useEffect(() => {
+    if (!canEdit) return;
+    const timer = setTimeout(() => {
+      if (dirty) localDraft.keep({ content: draft, baseContent: base.content, baseRevision: base.revision });
+    }, 300);
+    return () => clearTimeout(timer);
+  }, [draft, base, dirty, canEdit, localDraft]);
+
+  // Warn before the save, not only after: poll the summary while it is open and on window focus.
+  const summaryKey = ["summary", provider, callId] as const;
+  const current = useQuery({
+    queryKey: summaryKey,
+    queryFn: () => fetchSummary(provider, callId),
+    refetchInterval: 15_000,
+    refetchOnWindowFocus: true,
+    staleTime: 5_000,
+  });
+  const changedUnderneath =
+    current.data && current.data.content !== base.content && current.data.content !== draft && !awaiting ? current.data : null;
+
   const save = useMutation({
-    mutationFn: (variables: { content: string; templateKey: string | null }) =>
-      saveSummaryAction({
-        provider: call.ref.provider,
-        callId: call.ref.callId,
-        templateKey: variables.templateKey,
-        baseContent: base.content,
-        baseRevision: base.revision,
-        content: variables.content,
-      }),
+    mutationFn: (request: SaveRequest) =>
+      saveSummaryAction({ provider, callId, templateKey: request.templateKey, baseContent: request.baseContent, baseRevision: base.revision, content: request.content, intent: request.intent }),
     onMutate: () => {
       setFailure(null);
       setAnnouncement("Saving…");
     },
-    onSuccess: (result: SaveSummaryResult, variables) => {
+    onSuccess: (result: SaveSummaryResult, request) => {
       if (result.ok) {
         setBase({ content: result.content, revision: result.meta.revision });
         setMeta(result.meta);
-        setTemplateKey(variables.templateKey);
-        setTheirs(null);
-        setAnnouncement(
-          `Saved. Revision ${result.meta.revision}${result.meta.version != null ? `, ${providerName} version ${result.meta.version}` : ""}.`,
+        setTemplateKey(request.templateKey);
+        setUnresolved(null);
+        setMerge(null);
+        localDraft.clear();
+        queryClient.setQueryData<SummaryCheck>(summaryKey, (old) =>
+          old ? { ...old, content: result.content } : undefined,
         );
+        void queryClient.invalidateQueries({ queryKey: ["history", provider, callId] });
+        if (result.outcome === "accepted") {
+          setAwaiting({ journalId: result.journalId, attempt: 0 });
+          setAnnouncement(`Accepted — waiting for ${providerName} to apply it.`);
+        } else if (result.outcome === "stored") {
+          setAnnouncement(`Saved in Redline as revision ${result.meta.revision}. ${providerName}'s own copy was not changed.`);
+        } else {
+          setAnnouncement(
+            `Saved. Revision ${result.meta.revision}${result.meta.version != null ? `, ${providerName} version ${result.meta.version}` : ""}.`,
+          );
+        }
         return;
       }
       setAnnouncement("");
       const error = result.error;
       if (error.code === "conflict") {
-        setConflict(error.conflict);
-        setTheirs(error.conflict);
+        const request: MergeRequest = {
+          base: error.conflict.baseContent ?? "",
+          theirs: error.conflict.currentContent ?? "",
+          changedBy: error.conflict.changedBy,
+          changedAt: error.conflict.changedAt,
+          version: error.conflict.version,
+          purpose: "save",
+        };
+        setMerge(request);
+        setUnresolved(request);
+        void current.refetch();
         setAnnouncement("Not saved: the summary changed while you were editing. Your text is kept.");
       } else if (error.code === "template_required") {
-        setTemplateChoices(error.templates);
+        setTemplateRequest({ templates: error.templates, request });
       } else {
-        setFailure(error);
+        setFailure({ error, request });
       }
     },
-    onError: () => {
+    onError: (_error, request) => {
       setAnnouncement("");
-      setFailure({ code: "internal", message: "Redline could not be reached. Your text is kept; check your connection and save again." });
+      setFailure({
+        error: { code: "internal", message: "Redline could not be reached. Your text is kept; check your connection and save again." },
+        request,
+      });
     },
   });
 
-  const canSave = canEdit && dirty && !tooLong && !save.isPending;
-  const saveNow = useCallback(
-    (key: string | null = templateKey) => {
-      if (canSave) save.mutate({ content: draft, templateKey: key });
+  // An accepted write is confirmed by re-reading until the provider shows it.
+  const confirm = useQuery({
+    queryKey: ["confirm", provider, awaiting?.journalId],
+    queryFn: () => confirmSaveAction({ provider, journalId: awaiting!.journalId }),
+    enabled: awaiting !== null,
+    refetchInterval: (query) => {
+      const data = query.state.data;
+      if (data?.ok && data.state !== "waiting") return false;
+      return overdue ? false : 1000;
     },
-    [canSave, draft, save, templateKey],
+  });
+  useEffect(() => {
+    if (!awaiting) return;
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setOverdue(false);
+    const timer = setTimeout(() => setOverdue(true), confirmLimitMs);
+    return () => clearTimeout(timer);
+  }, [awaiting]);
+  const confirmState = confirm.data?.ok ? confirm.data.state : null;
+  useEffect(() => {
+    if (confirm.data?.ok && confirm.data.state === "applied") {
+      // eslint-disable-next-line react-hooks/set-state-in-effect
+      setMeta(confirm.data.meta);
+      setAwaiting(null);
+      setAnnouncement(`Applied: ${providerName} now shows your text.`);
+      void queryClient.invalidateQueries({ queryKey: summaryKey });
+    }
+    // summaryKey is rebuilt each render from stable parts.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [confirm.data, providerName, queryClient]);
+  const confirmOverdue = awaiting !== null && confirmState === "waiting" && overdue;
+
+  const canSave = canEdit && dirty && !tooLong && !save.isPending && awaiting === null;
+  const saveDraft = useCallback(
+    (overrides: Partial<SaveRequest> = {}) => {
+      if (!canEdit || save.isPending) return;
+      const request: SaveRequest = { content: draft, baseContent: base.content, intent: "edit", templateKey, ...overrides };
+      if (request.content === request.baseContent || request.content.length > capabilities.maxLength) return;
+      save.mutate(request);
+    },
+    [canEdit, save, draft, base.content, templateKey, capabilities.maxLength],
   );
 
   // Ctrl/⌘+S works while the editor has focus, which is where a reviewer is when they want to save.
-  const saveRef = useRef(saveNow);
+  const saveRef = useRef(() => {});
   useEffect(() => {
-    saveRef.current = saveNow;
-  }, [saveNow]);
+    saveRef.current = () => {
+      if (canSave) saveDraft();
+    };
+  }, [canSave, saveDraft]);
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if ((event.ctrlKey || event.metaKey) && !event.shiftKey && !event.altKey && event.key.toLowerCase() === "s") {
@@ -110,14 +217,29 @@ export function ReviewWorkspace({ review, canEdit }: { review: CallForReview; ca
     return () => window.removeEventListener("beforeunload", onBeforeUnload);
   }, [dirty]);
 
-  const startFromTheirs = () => {
-    if (!conflict) return;
-    setSetAside(draft);
-    setDraft(conflict.currentContent ?? "");
-    setBase({ content: conflict.currentContent, revision: base.revision });
-    setConflict(null);
-    setTheirs(null);
-    setAnnouncement("Their version is in the editor. Your previous text is kept beside it.");
+  const mergeIntoDraft = () => {
+    if (!changedUnderneath) return;
+    const theirs = changedUnderneath.content ?? "";
+    const result = threeWayMerge(base.content ?? "", draft, theirs);
+    if (result.clean) {
+      setDraft(result.text);
+      setBase({ content: changedUnderneath.content, revision: base.revision });
+      setAnnouncement("Their changes are merged into your draft. Nothing is saved yet.");
+      return;
+    }
+    setMerge({ ...changedUnderneath, base: base.content ?? "", theirs, purpose: "draft" });
+  };
+
+  const resolveMerge = (text: string) => {
+    if (!merge) return;
+    if (merge.purpose === "draft") {
+      setDraft(text);
+      setBase({ content: merge.theirs, revision: base.revision });
+      setMerge(null);
+      setAnnouncement("Merged into your draft. Nothing is saved yet.");
+      return;
+    }
+    saveDraft({ content: text, baseContent: merge.theirs, intent: "merge" });
   };
 
   const counterpart = call.counterpart.name ?? call.counterpart.number ?? "Unknown caller";
@@ -134,7 +256,7 @@ export function ReviewWorkspace({ review, canEdit }: { review: CallForReview; ca
           </h1>
           <p className="muted">
             {providerName} · <LocalTime iso={call.startedAt} /> · {formatDuration(call.durationSec)} · agent{" "}
-            {call.agent?.name ?? "unknown"} · <code>{call.ref.callId}</code>
+            {call.agent?.name ?? "unknown"} · <code>{callId}</code>
           </p>
         </div>
       </header>
@@ -144,30 +266,55 @@ export function ReviewWorkspace({ review, canEdit }: { review: CallForReview; ca
           <div className="summary-head">
             <h2 id="summary-title">Summary</h2>
             <MetadataBar meta={meta} capabilities={capabilities} />
+            <button type="button" className="button ghost" onClick={() => setHistoryOpen(true)}>
+              History
+            </button>
           </div>
-          {call.summary.content == null && base.content == null ? (
-            <p className="muted">{providerName} has not generated a summary for this call yet. You can write one.</p>
-          ) : null}
+          <CapabilityNote capabilities={capabilities} call={call} />
           {!canEdit ? <p className="muted">You can read this summary; saving needs the Reviewer role.</p> : null}
-          {theirs && !conflict ? (
+          {canEdit && localDraft.offered && localDraft.offered.content !== draft ? (
+            <DraftOffer
+              draft={localDraft.offered}
+              onRestore={() => {
+                const offered = localDraft.offered!;
+                setDraft(offered.content);
+                setBase({ content: offered.baseContent, revision: offered.baseRevision });
+                localDraft.dismissOffer();
+                setAnnouncement("Your draft is restored. It is saved against the text it started from.");
+              }}
+              onDiscard={localDraft.clear}
+            />
+          ) : null}
+          {changedUnderneath && !merge && canEdit ? (
+            <StaleBanner
+              current={changedUnderneath}
+              meta={meta}
+              providerName={providerName}
+              onViewChanges={() => setViewChanges(true)}
+              onMerge={mergeIntoDraft}
+            />
+          ) : null}
+          {unresolved && !merge ? (
             <div role="note" className="alert warning">
               <p>
                 Not saved: this summary changed while you were editing. Your text is still in the editor.{" "}
-                <button type="button" className="link-button" onClick={() => setConflict(theirs)}>
-                  Compare versions
+                <button type="button" className="link-button" onClick={() => setMerge(unresolved)}>
+                  Resolve the conflict
                 </button>
               </p>
             </div>
           ) : null}
           <SummaryEditor value={draft} onChange={setDraft} readOnly={!canEdit} format={capabilities.format} />
           <div className="editor-footer">
-            <span className={tooLong ? "warning-text" : "muted"}>
+            <span className={tooLong ? "warning-text" : "muted"} aria-live="polite">
               {draft.length.toLocaleString("en-US")} / {capabilities.maxLength.toLocaleString("en-US")} characters
-              {tooLong ? ` — ${providerName} accepts at most ${capabilities.maxLength.toLocaleString("en-US")}` : ""}
+              {tooLong
+                ? ` — ${providerName} accepts at most ${capabilities.maxLength.toLocaleString("en-US")}; shorten it by ${(draft.length - capabilities.maxLength).toLocaleString("en-US")} to save`
+                : ""}
             </span>
-            <span className="muted">{dirty ? "Unsaved changes" : "No unsaved changes"}</span>
+            <span className="muted">{dirty ? "Unsaved changes (kept in this browser)" : "No unsaved changes"}</span>
             {canEdit ? (
-              <button type="button" className="button primary" disabled={!canSave} onClick={() => saveNow()}>
+              <button type="button" className="button primary" disabled={!canSave} onClick={() => saveDraft()}>
                 {save.isPending ? "Saving…" : "Save"}
               </button>
             ) : null}
@@ -175,17 +322,45 @@ export function ReviewWorkspace({ review, canEdit }: { review: CallForReview; ca
           <p role="status" aria-live="polite" className="status-line">
             {announcement}
           </p>
+          {awaiting && confirmState === "superseded" ? (
+            <div role="alert" className="alert warning">
+              <p>{providerName} accepted your save, but now shows a different text: someone changed it after you. Open History to compare.</p>
+            </div>
+          ) : null}
+          {confirmOverdue ? (
+            <div role="alert" className="alert warning">
+              <p>
+                {providerName} accepted your save {Math.round(confirmLimitMs / 1000)} s ago but does not show it yet. Your text is in
+                Redline&apos;s journal.
+              </p>
+              <button
+                type="button"
+                className="button"
+                onClick={() => {
+                  setAwaiting({ journalId: awaiting.journalId, attempt: awaiting.attempt + 1 });
+                  void confirm.refetch();
+                }}
+              >
+                Check again
+              </button>
+            </div>
+          ) : null}
+          {confirm.data && !confirm.data.ok ? (
+            <p role="alert" className="warning-text">
+              Could not check whether {providerName} applied your save: {confirm.data.error.message}
+            </p>
+          ) : null}
           {failure ? (
-            "provider" in failure ? (
-              <ProviderErrorAlert error={failure.provider} title="Not saved. Your text is kept.">
-                <button type="button" className="button" onClick={() => saveNow()}>
+            "provider" in failure.error ? (
+              <ProviderErrorAlert error={failure.error.provider} title="Not saved. Your text is kept.">
+                <button type="button" className="button" onClick={() => saveDraft(failure.request)}>
                   Try again
                 </button>
               </ProviderErrorAlert>
             ) : (
               <div role="alert" className="alert error">
-                <p>{failure.message}</p>
-                {failure.code === "unauthenticated" ? (
+                <p>{failure.error.message}</p>
+                {failure.error.code === "unauthenticated" ? (
                   <p>
                     <a href="/login" target="_blank" rel="noopener">
                       Sign in again in a new tab
@@ -196,37 +371,53 @@ export function ReviewWorkspace({ review, canEdit }: { review: CallForReview; ca
               </div>
             )
           ) : null}
-          {setAside !== null ? (
-            <section className="set-aside" aria-labelledby="set-aside-title">
-              <h3 id="set-aside-title">Your earlier text</h3>
-              <textarea readOnly value={setAside} rows={8} aria-label="Your earlier text" />
-              <div className="actions">
-                <button type="button" className="button" onClick={() => void navigator.clipboard?.writeText(setAside)}>
-                  Copy
-                </button>
-                <button type="button" className="button ghost" onClick={() => setSetAside(null)}>
-                  Dismiss
-                </button>
-              </div>
-            </section>
-          ) : null}
         </section>
       </div>
       <ConflictDialog
-        conflict={conflict}
+        request={merge}
         mine={draft}
         providerName={providerName}
-        onClose={() => setConflict(null)}
-        onStartFromTheirs={startFromTheirs}
+        canOverwrite={hasRole(role, "lead")}
+        onClose={() => setMerge(null)}
+        onResolved={resolveMerge}
+        onOverwrite={() => merge && saveDraft({ baseContent: merge.theirs, intent: "overwrite" })}
+      />
+      <ModalDialog title="What changed since you opened it" open={viewChanges} onClose={() => setViewChanges(false)} wide>
+        {changedUnderneath ? (
+          <TextDiff before={base.content ?? ""} after={changedUnderneath.content ?? ""} beforeLabel="When you opened it" afterLabel="Now" />
+        ) : (
+          <p>The summary is as you opened it.</p>
+        )}
+        <div className="actions">
+          <button type="button" className="button" onClick={() => setViewChanges(false)}>
+            Close
+          </button>
+        </div>
+      </ModalDialog>
+      <HistoryDialog
+        callRef={call.ref}
+        open={historyOpen}
+        onClose={() => setHistoryOpen(false)}
+        canEdit={canEdit}
+        onRestore={(entry: HistoryEntry) => {
+          setHistoryOpen(false);
+          saveDraft({ content: entry.content, intent: "restore" });
+        }}
+        onUseAsDraft={(entry: HistoryEntry) => {
+          setHistoryOpen(false);
+          setDraft(entry.content);
+          setAnnouncement("That text is in the editor. Save when ready.");
+        }}
       />
       <TemplateDialog
-        templates={templateChoices ?? []}
-        open={templateChoices !== null}
-        onCancel={() => setTemplateChoices(null)}
+        templates={templateRequest?.templates ?? []}
+        open={templateRequest !== null}
+        onCancel={() => setTemplateRequest(null)}
         onChoose={(key) => {
-          setTemplateChoices(null);
+          const pending = templateRequest?.request;
+          setTemplateRequest(null);
           setTemplateKey(key);
-          saveNow(key);
+          if (pending) saveDraft({ ...pending, templateKey: key });
         }}
       />
     </main>

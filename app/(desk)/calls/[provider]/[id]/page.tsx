@@ -3,7 +3,6 @@ import { notFound, redirect } from "next/navigation";
 import { ReviewWorkspace } from "@/components/review/review-workspace";
 import { ProviderErrorAlert } from "@/components/ui/provider-error-alert";
 import { requireRole } from "@/lib/auth/require-role";
-import { hasRole } from "@/lib/auth/roles";
 import { getDatabase } from "@/lib/db/database";
 import { providerIdSchema, providerNames } from "@/lib/providers/provider-id";
 import { getAdapter } from "@/lib/providers/registry";
@@ -37,5 +36,5 @@ export default async function CallPage({ params }: { params: Promise<{ provider:
       </main>
     );
   }
-  return <ReviewWorkspace review={result.review} canEdit={hasRole(check.actor.role, "reviewer")} />;
+  return <ReviewWorkspace review={result.review} role={check.actor.role} />;
 }

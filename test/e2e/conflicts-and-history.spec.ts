@@ -1,0 +1,80 @@
+import { expect, test } from "@playwright/test";
+import { alloSummary, openCall, patchAsColleague, signedInPage, singleTemplateCalls } from "./support";
+
+test("two reviewers edit at once: the second gets a merge preview and both edits reach Allo", async ({ browser }) => {
+  const call = singleTemplateCalls()[1]!;
+  const riley = await signedInPage(browser, "reviewer@redline.test");
+  const rowan = await signedInPage(browser, "reviewer2@redline.test");
+  await openCall(riley, call.id);
+  await openCall(rowan, call.id);
+
+  const original = await riley.getByRole("textbox", { name: "Summary" }).inputValue();
+  const rileyLine = "Riley: the customer is on the annual plan.";
+  const rowanLine = "- Rowan: follow-up booked for Monday 10:00.";
+  await riley.getByRole("textbox", { name: "Summary" }).fill(`${rileyLine}\n\n${original}`);
+  await riley.keyboard.press("Control+s");
+  await expect(riley.getByRole("status").filter({ hasText: "Saved. Revision 1" })).toBeVisible();
+
+  await rowan.getByRole("textbox", { name: "Summary" }).fill(`${original}\n${rowanLine}`);
+  await rowan.keyboard.press("Control+s");
+  const dialog = rowan.getByRole("dialog", { name: "This summary changed while you were editing" });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByText("Riley Reviewer saved a new version in Redline")).toBeVisible();
+  await dialog.getByRole("button", { name: "Save merged text" }).click();
+  await expect(rowan.getByRole("status").filter({ hasText: "Saved. Revision 2" })).toBeVisible();
+
+  const final = await alloSummary(call.id);
+  expect(final).toContain(rileyLine);
+  expect(final).toContain(rowanLine);
+  await expect(rowan.getByRole("textbox", { name: "Summary" })).toHaveValue(final);
+});
+
+test("a lead overwrites an overlapping change on purpose, and the history shows it", async ({ browser }) => {
+  const call = singleTemplateCalls()[2]!;
+  const dana = await signedInPage(browser, "lead@redline.test");
+  await openCall(dana, call.id);
+  const original = await dana.getByRole("textbox", { name: "Summary" }).inputValue();
+  const [first, ...rest] = original.split("\n");
+  await patchAsColleague(call.id, [`${first} (colleague's wording)`, ...rest].join("\n"));
+
+  const mine = [`${first} (lead's wording)`, ...rest].join("\n");
+  await dana.getByRole("textbox", { name: "Summary" }).fill(mine);
+  await dana.keyboard.press("Control+s");
+  const dialog = dana.getByRole("dialog", { name: "This summary changed while you were editing" });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole("group", { name: /Conflict 1 of/ })).toBeVisible();
+  await dialog.getByRole("button", { name: "Overwrite their version with mine" }).click();
+  await expect(dana.getByRole("status").filter({ hasText: "Saved. Revision 1" })).toBeVisible();
+  expect(await alloSummary(call.id)).toBe(mine);
+
+  await dana.getByRole("button", { name: "History" }).click();
+  const history = dana.getByRole("dialog", { name: "Summary history" });
+  await expect(history.getByRole("row").filter({ hasText: "Overwrite" }).filter({ hasText: "Dana Lead" })).toBeVisible();
+  await expect(history.getByRole("row").filter({ hasText: "Changed outside Redline" })).toBeVisible();
+  await expect(history.getByRole("row").filter({ hasText: "AI original" })).toBeVisible();
+});
+
+test("a reviewer cannot overwrite, and an unsaved draft survives a reload", async ({ browser }) => {
+  const call = singleTemplateCalls()[3]!;
+  const riley = await signedInPage(browser, "reviewer@redline.test");
+  await openCall(riley, call.id);
+  const editor = riley.getByRole("textbox", { name: "Summary" });
+  const draft = `${await editor.inputValue()}\n- Draft line that must survive a reload.`;
+  await editor.fill(draft);
+  await expect(riley.getByText("Unsaved changes (kept in this browser)")).toBeVisible();
+
+  riley.on("dialog", (prompt) => void prompt.accept());
+  await riley.reload();
+  const offer = riley.getByRole("region", { name: "Unsaved draft" });
+  await expect(offer).toBeVisible();
+  await offer.getByRole("button", { name: "Restore my draft" }).click();
+  await expect(riley.getByRole("textbox", { name: "Summary" })).toHaveValue(draft);
+
+  const [first, ...rest] = draft.split("\n");
+  await patchAsColleague(call.id, [`${first} (changed in Allo)`, ...rest.slice(0, -1)].join("\n"));
+  await riley.getByRole("textbox", { name: "Summary" }).fill([`${first} (changed by Riley)`, ...rest].join("\n"));
+  await riley.keyboard.press("Control+s");
+  const dialog = riley.getByRole("dialog", { name: "This summary changed while you were editing" });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole("button", { name: "Overwrite their version with mine" })).toHaveCount(0);
+});

@@ -1,0 +1,55 @@
+import { expect, type Browser, type Page } from "@playwright/test";
+import { alloKeyFor } from "../../emulator/allo/keys";
+import { generateFixture } from "../../emulator/data/generate";
+import { e2eData } from "./e2e-data";
+
+export const baseUrl = () => process.env.E2E_BASE_URL!;
+export const emulatorUrl = () => process.env.E2E_EMULATOR_URL!;
+
+/** Calls with exactly one summary template, newest first, with the customer's name as the queue shows it. */
+export function singleTemplateCalls() {
+  const fixture = generateFixture(e2eData);
+  return fixture.items
+    .filter((item) => item.type === "CALL" && item.summaries.length === 1)
+    .sort((a, b) => b.date.localeCompare(a.date))
+    .map((call) => ({
+      id: call.id,
+      customer: fixture.contacts.find((contact) => contact.id === call.contact_id)?.name ?? call.contact_number,
+    }));
+}
+
+export async function signIn(page: Page, email: string) {
+  await page.goto(`${baseUrl()}/queue`);
+  await expect(page).toHaveURL(/\/login/);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("redline-demo");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: "Queue" })).toBeVisible();
+}
+
+export async function signedInPage(browser: Browser, email: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, email);
+  return page;
+}
+
+export async function openCall(page: Page, callId: string) {
+  await page.goto(`${baseUrl()}/calls/allo/${callId}`);
+  await expect(page.getByRole("textbox", { name: "Summary" })).toBeVisible();
+}
+
+export async function alloSummary(callId: string): Promise<string> {
+  const response = await fetch(`${emulatorUrl()}/v2/api/conversations/items/${callId}`, {
+    headers: { Authorization: `Api-Key ${alloKeyFor("colleague")}` },
+  });
+  return ((await response.json()) as { data: { summary: string } }).data.summary;
+}
+
+export async function patchAsColleague(callId: string, content: string) {
+  const response = await fetch(`${emulatorUrl()}/v2/api/conversations/items/${callId}/summary`, {
+    method: "PATCH",
+    headers: { Authorization: `Api-Key ${alloKeyFor("colleague")}`, "Content-Type": "application/json" },
+    body: JSON.stringify({ content }),
+  });
+  expect(response.status).toBe(200);
+}
