@@ -57,11 +57,7 @@ export function ConflictDialog({
       {request ? (
         <>
           <ChangedBy request={request} providerName={providerName} />
-          {request.purpose === "save" ? (
-            <p>
-              <strong>Nothing was saved, and your text is safe</strong>: it stays in the editor until you choose.
-            </p>
-          ) : null}
+          {request.purpose === "save" ? <p>Nothing was saved.</p> : null}
           <MergeView
             base={request.base}
             mine={mine}

@@ -67,14 +67,19 @@ export function ReviewWorkspace({ review, role }: { review: CallForReview; role:
   const dirty = draft !== (base.content ?? "");
   const tooLong = draft.length > capabilities.maxLength;
 
-  // Keep every keystroke's text in the browser until it is saved.
+  // Keep the text in the browser until it is saved: shortly after typing stops, and at once when the
+  // page goes away, so a reload or a closed tab loses nothing.
+  const keepDraft = useCallback(() => {
+    if (canEdit && dirty) localDraft.keep({ content: draft, baseContent: base.content, baseRevision: base.revision });
+  }, [canEdit, dirty, draft, base, localDraft]);
   useEffect(() => {
-    if (!canEdit) return;
-    const timer = setTimeout(() => {
-      if (dirty) localDraft.keep({ content: draft, baseContent: base.content, baseRevision: base.revision });
-    }, 300);
-    return () => clearTimeout(timer);
-  }, [draft, base, dirty, canEdit, localDraft]);
+    const timer = setTimeout(keepDraft, 300);
+    window.addEventListener("pagehide", keepDraft);
+    return () => {
+      clearTimeout(timer);
+      window.removeEventListener("pagehide", keepDraft);
+    };
+  }, [keepDraft]);
 
   // Warn before the save, not only after: poll the summary while it is open and on window focus.
   const summaryKey = ["summary", provider, callId] as const;
@@ -97,6 +102,8 @@ export function ReviewWorkspace({ review, role }: { review: CallForReview; role:
     },
     onSuccess: (result: SaveSummaryResult, request) => {
       if (result.ok) {
+        // A merge, restore or overwrite saves a text other than the one being typed: show what was saved.
+        if (request.intent !== "edit") setDraft(result.content);
         setBase({ content: result.content, revision: result.meta.revision });
         setMeta(result.meta);
         setTemplateKey(request.templateKey);

@@ -37,7 +37,8 @@ test("a reviewer corrects a summary, then a colleague's edit is caught as a conf
 
   const dialog = page.getByRole("dialog", { name: "This summary changed while you were editing" });
   await expect(dialog).toBeVisible();
-  await expect(dialog.getByText("your text is safe")).toBeVisible();
+  await expect(dialog.getByText("Nothing was saved.")).toBeVisible();
+  await expect(dialog.getByText(/Your text is safe/)).toBeVisible();
   await expect(dialog.getByText("Colleague: the customer also asked about invoices.").first()).toBeVisible();
   await dialog.getByRole("button", { name: "Cancel" }).click();
   await expect(page.getByRole("textbox", { name: "Summary" })).toHaveValue(mine);
