@@ -1,31 +1,126 @@
+"use client";
+
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { useDeferredValue, useMemo, useRef, useState, type ReactNode } from "react";
 import type { TranscriptTurn } from "@/lib/providers/types";
 
 function offset(from: string, at: string): string {
   const seconds = Math.max(0, Math.round((Date.parse(at) - Date.parse(from)) / 1000));
-  const m = Math.floor(seconds / 60);
-  return `+${String(m).padStart(2, "0")}:${String(seconds % 60).padStart(2, "0")}`;
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = String(seconds % 60).padStart(2, "0");
+  return h > 0 ? `+${h}:${String(m).padStart(2, "0")}:${s}` : `+${String(m).padStart(2, "0")}:${s}`;
 }
 
+function highlight(text: string, query: string): ReactNode {
+  if (!query) return text;
+  const parts: ReactNode[] = [];
+  const lower = text.toLowerCase();
+  let from = 0;
+  for (let at = lower.indexOf(query); at !== -1; at = lower.indexOf(query, at + query.length)) {
+    parts.push(text.slice(from, at), <mark key={at}>{text.slice(at, at + query.length)}</mark>);
+    from = at + query.length;
+  }
+  parts.push(text.slice(from));
+  return parts;
+}
+
+/**
+ * The call's dialogue: speaker, offset from the call start, text. Only the turns in view are in the
+ * page, so a 3,000-turn transcript opens as fast as a short one; search finds and highlights turns.
+ */
 export function TranscriptPanel({ turns, startedAt }: { turns: TranscriptTurn[]; startedAt: string }) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [search, setSearch] = useState("");
+  const query = useDeferredValue(search.trim().toLowerCase());
+  const [current, setCurrent] = useState(0);
+  const matches = useMemo(
+    () => (query ? turns.flatMap((turn, index) => (turn.text.toLowerCase().includes(query) ? [index] : [])) : []),
+    [turns, query],
+  );
+  // The virtualizer hands back functions React Compiler cannot memoise; it is used as documented.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: turns.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => 72,
+    overscan: 8,
+  });
+
+  const goTo = (position: number) => {
+    if (matches.length === 0) return;
+    const next = (position + matches.length) % matches.length;
+    setCurrent(next);
+    virtualizer.scrollToIndex(matches[next]!, { align: "center" });
+  };
+  const activeTurn = matches.length ? matches[Math.min(current, matches.length - 1)] : undefined;
+
   return (
     <section className="transcript" aria-labelledby="transcript-title">
-      <h2 id="transcript-title">Transcript</h2>
+      <div className="transcript-head">
+        <h2 id="transcript-title">Transcript</h2>
+        <span className="muted">{turns.length.toLocaleString("en-US")} turns</span>
+      </div>
       {turns.length === 0 ? (
-        <p className="muted">This call has no transcript.</p>
+        <p className="muted">This call has no transcript in this provider&apos;s API.</p>
       ) : (
-        <ol className="turns">
-          {turns.map((turn, index) => (
-            <li key={index} className={`turn ${turn.speaker}`}>
-              <div className="turn-head">
-                <span className="speaker">{turn.speakerName ?? (turn.speaker === "agent" ? "Agent" : "Customer")}</span>
-                <time dateTime={turn.at} className="muted">
-                  {offset(startedAt, turn.at)}
-                </time>
-              </div>
-              <p>{turn.text}</p>
-            </li>
-          ))}
-        </ol>
+        <>
+          <div className="transcript-search">
+            <input
+              type="search"
+              aria-label="Search transcript"
+              placeholder="Search transcript"
+              value={search}
+              onChange={(event) => {
+                setSearch(event.target.value);
+                setCurrent(0);
+              }}
+              onKeyDown={(event) => {
+                if (event.key === "Enter") {
+                  event.preventDefault();
+                  goTo(current + (event.shiftKey ? -1 : 1));
+                }
+              }}
+            />
+            <span role="status" className="muted">
+              {query ? (matches.length ? `${Math.min(current, matches.length - 1) + 1} of ${matches.length} turns` : "No turn matches") : ""}
+            </span>
+            <button type="button" className="button ghost" disabled={matches.length === 0} onClick={() => goTo(current - 1)}>
+              Previous match
+            </button>
+            <button type="button" className="button ghost" disabled={matches.length === 0} onClick={() => goTo(current + 1)}>
+              Next match
+            </button>
+          </div>
+          <div ref={scrollRef} className="turns-scroll" tabIndex={0} aria-label="Transcript turns">
+            <ol className="turns" style={{ height: virtualizer.getTotalSize() }}>
+              {virtualizer.getVirtualItems().map((item) => {
+                const turn = turns[item.index]!;
+                return (
+                  <li
+                    key={item.key}
+                    data-index={item.index}
+                    ref={virtualizer.measureElement}
+                    aria-setsize={turns.length}
+                    aria-posinset={item.index + 1}
+                    className="turn-row"
+                    style={{ transform: `translateY(${item.start}px)` }}
+                  >
+                    <div className={`turn ${turn.speaker}${item.index === activeTurn ? " active-match" : ""}`}>
+                      <div className="turn-head">
+                        <span className="speaker">{turn.speakerName ?? (turn.speaker === "agent" ? "Agent" : "Customer")}</span>
+                        <time dateTime={turn.at} className="muted">
+                          {offset(startedAt, turn.at)}
+                        </time>
+                      </div>
+                      <p>{highlight(turn.text, query)}</p>
+                    </div>
+                  </li>
+                );
+              })}
+            </ol>
+          </div>
+        </>
       )}
     </section>
   );

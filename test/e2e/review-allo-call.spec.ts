@@ -54,3 +54,15 @@ test("a viewer can read a call but not save it", async ({ page }) => {
   await expect(page.getByText("saving needs the Reviewer role")).toBeVisible();
   await expect(page.getByRole("button", { name: "Save" })).toHaveCount(0);
 });
+
+test("the transcript can be searched, with hits highlighted", async ({ page }) => {
+  const call = singleTemplateCalls()[4]!;
+  await signIn(page, "reviewer@redline.test");
+  await page.goto(`${baseUrl()}/calls/allo/${call.id}`);
+  const turns = page.getByRole("region", { name: "Transcript turns" }).or(page.getByLabel("Transcript turns"));
+  await expect(turns.getByRole("listitem").first()).toBeVisible();
+  const firstTurn = (await turns.getByRole("listitem").first().locator("p").innerText()).split(/\s+/).find((word) => word.length > 4)!;
+  await page.getByRole("searchbox", { name: "Search transcript" }).fill(firstTurn);
+  await expect(page.getByRole("status").filter({ hasText: /\d+ of \d+ turns/ })).toBeVisible();
+  await expect(turns.locator("mark").first()).toBeVisible();
+});
