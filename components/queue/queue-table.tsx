@@ -47,6 +47,12 @@ export function QueueTable({ page, query, showProvider }: { page: QueuePage; que
               <td>{item.direction === "inbound" ? "Inbound" : "Outbound"}</td>
               <td>
                 <ReviewStatusBadge status={item.reviewStatus} />
+                {item.claimedBy ? (
+                  <span className="muted">
+                    {" "}
+                    · {item.claimedBy.name} is reviewing since <LocalTime iso={item.claimedBy.since} style="time" />
+                  </span>
+                ) : null}
                 {item.hasSummary ? null : <span className="muted"> · no summary yet</span>}
               </td>
             </tr>

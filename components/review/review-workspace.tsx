@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { confirmSaveAction, saveSummaryAction } from "@/app/(desk)/calls/[provider]/[id]/actions";
+import { claimCallAction, confirmSaveAction, releaseCallAction, saveSummaryAction } from "@/app/(desk)/calls/[provider]/[id]/actions";
 import { formatDuration } from "@/components/ui/format-duration";
 import { LocalTime } from "@/components/ui/local-time";
 import { ModalDialog } from "@/components/ui/modal-dialog";
@@ -92,6 +92,20 @@ export function ReviewWorkspace({ review, role }: { review: CallForReview; role:
   });
   const changedUnderneath =
     current.data && current.data.content !== base.content && current.data.content !== draft && !awaiting ? current.data : null;
+
+  // A soft claim tells other reviewers this call is taken; renewed while open, released on leaving.
+  const claim = useQuery({
+    queryKey: ["claim", provider, callId],
+    queryFn: () => claimCallAction({ provider, callId }),
+    enabled: canEdit,
+    refetchInterval: 60_000,
+    refetchOnWindowFocus: true,
+  });
+  useEffect(() => {
+    if (!canEdit) return;
+    return () => void releaseCallAction({ provider, callId });
+  }, [canEdit, provider, callId]);
+  const otherHolder = claim.data?.ok && claim.data.claim && !claim.data.claim.mine ? claim.data.claim : null;
 
   const save = useMutation({
     mutationFn: (request: SaveRequest) =>
@@ -279,6 +293,12 @@ export function ReviewWorkspace({ review, role }: { review: CallForReview; role:
           </div>
           <CapabilityNote capabilities={capabilities} call={call} />
           {!canEdit ? <p className="muted">You can read this summary; saving needs the Reviewer role.</p> : null}
+          {otherHolder ? (
+            <p role="status" className="alert warning">
+              {otherHolder.holder} is reviewing this call (since <LocalTime iso={otherHolder.since} style="time" />). You can still
+              edit; a save that meets theirs is caught as a conflict.
+            </p>
+          ) : null}
           {canEdit && localDraft.offered && localDraft.offered.content !== draft ? (
             <DraftOffer
               draft={localDraft.offered}

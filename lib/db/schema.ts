@@ -44,6 +44,7 @@ export const reviews = pgTable(
     status: reviewStatusEnum("status").notNull().default("unreviewed"),
     claimedBy: text("claimed_by").references(() => users.id),
     claimExpiresAt: timestamp("claim_expires_at", { withTimezone: true }),
+    claimedAt: timestamp("claimed_at", { withTimezone: true }),
     decidedBy: text("decided_by").references(() => users.id),
     decidedAt: timestamp("decided_at", { withTimezone: true }),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

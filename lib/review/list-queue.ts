@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Database } from "@/lib/db/open-database";
 import { queueAgents, queueCalls, queueStatusCounts, type QueueCursor } from "@/lib/db/queries/calls";
+import { activeClaims } from "@/lib/db/queries/claims";
 import { reviewStatusEnum, type CallRow, type Review } from "@/lib/db/schema";
 import { providerIdSchema, type ProviderId } from "@/lib/providers/provider-id";
 
@@ -33,6 +34,8 @@ export type QueueItem = {
   counterpartNumber: string | null;
   hasSummary: boolean;
   reviewStatus: Review["status"];
+  /** Someone reviewing it right now, by the soft claim. */
+  claimedBy: { name: string; since: string } | null;
 };
 
 export type QueuePage = {
@@ -69,6 +72,7 @@ function toQueueItem(row: CallRow): QueueItem {
     counterpartNumber: row.counterpartNumber,
     hasSummary: row.hasSummary,
     reviewStatus: row.reviewStatus,
+    claimedBy: null,
   };
 }
 
@@ -93,10 +97,21 @@ export async function listQueue(
     queueStatusCounts(database.db, filters, countCap),
     queueAgents(database.db),
   ]);
-  const items = rows.slice(0, limit);
+  const items = rows.slice(0, limit).map(toQueueItem);
+  for (const provider of new Set(items.map((item) => item.provider))) {
+    const claims = await activeClaims(
+      database.db,
+      provider,
+      items.filter((item) => item.provider === provider).map((item) => item.callId),
+    );
+    for (const item of items) {
+      const claim = item.provider === provider ? claims.get(item.callId) : undefined;
+      if (claim) item.claimedBy = { name: claim.userName, since: claim.claimedAt.toISOString() };
+    }
+  }
   return {
-    items: items.map(toQueueItem),
-    nextCursor: rows.length > limit ? encodeCursor(items.at(-1)!) : null,
+    items,
+    nextCursor: rows.length > limit ? encodeCursor(rows[limit - 1]!) : null,
     counts,
     countCap,
     agents,

@@ -1,7 +1,9 @@
 "use server";
 
+import { redirect } from "next/navigation";
 import { requireRole } from "@/lib/auth/require-role";
 import { getDatabase } from "@/lib/db/database";
+import { nextUnclaimedCall } from "@/lib/db/queries/claims";
 import { configuredProviders, getAdapter } from "@/lib/providers/registry";
 import { startBackgroundSync } from "@/lib/review/background-sync";
 
@@ -13,4 +15,13 @@ export async function startSyncAction(): Promise<StartSyncResult> {
   const adapters = configuredProviders().flatMap((provider) => getAdapter(provider) ?? []);
   startBackgroundSync(await getDatabase(), adapters);
   return { ok: true };
+}
+
+/** Opens the newest unreviewed call nobody else is reviewing. */
+export async function startReviewingAction(): Promise<void> {
+  const check = await requireRole("reviewer");
+  if (!check.ok) redirect("/login");
+  const database = await getDatabase();
+  const next = await nextUnclaimedCall(database.db, configuredProviders(), check.actor.id);
+  redirect(next ? `/calls/${next.provider}/${encodeURIComponent(next.callId)}` : "/queue?status=unreviewed&done=1");
 }

@@ -10,6 +10,7 @@ import { getDatabase } from "@/lib/db/database";
 import { configuredProviders, getAdapter } from "@/lib/providers/registry";
 import { ensureQueueSynced } from "@/lib/review/background-sync";
 import { listQueue, queueQuerySchema } from "@/lib/review/list-queue";
+import { startReviewingAction } from "./actions";
 import { toSyncStatus } from "@/lib/review/sync-status";
 
 export const metadata: Metadata = { title: "Queue" };
@@ -17,7 +18,9 @@ export const metadata: Metadata = { title: "Queue" };
 export default async function QueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
   const check = await requireRole("viewer");
   if (!check.ok) redirect("/login");
-  const query = queueQuerySchema.parse(await searchParams);
+  const params = await searchParams;
+  const query = queueQuerySchema.parse(params);
+  const done = params.done === "1";
   const providers = configuredProviders();
   if (providers.length === 0) {
     return (
@@ -34,8 +37,16 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
     <main className="page">
       <div className="queue-head">
         <h1>Queue</h1>
+        {hasRole(check.actor.role, "reviewer") ? (
+          <form action={startReviewingAction}>
+            <button type="submit" className="button primary">
+              Start reviewing
+            </button>
+          </form>
+        ) : null}
         <SyncPanel initial={toSyncStatus(providers, sync.states, sync.starting)} canSync={hasRole(check.actor.role, "reviewer")} />
       </div>
+      {done ? <p role="status">Nothing left to review here: every call with a summary is reviewed or being reviewed.</p> : null}
       <QueueFilters query={query} providers={providers} agents={page.agents} />
       <StatusTabs query={query} counts={page.counts} cap={page.countCap} />
       <QueueTable page={page} query={query} showProvider={providers.length > 1} />

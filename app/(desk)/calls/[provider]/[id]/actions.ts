@@ -7,6 +7,7 @@ import { getDatabase } from "@/lib/db/database";
 import { logger } from "@/lib/logger";
 import { providerIdSchema } from "@/lib/providers/provider-id";
 import { getAdapter } from "@/lib/providers/registry";
+import { claimForReview, releaseForReview, type ClaimView } from "@/lib/review/claim-call";
 import { confirmAcceptedSave, type ConfirmResult } from "@/lib/review/confirm-accepted-save";
 import { saveSummary, saveSummaryInputSchema, type SaveSummaryResult } from "@/lib/review/save-summary";
 
@@ -44,4 +45,24 @@ export async function confirmSaveAction(input: unknown): Promise<ConfirmResult> 
   const adapter = getAdapter(parsed.data.provider);
   if (!adapter) return { ok: false, error: { code: "not_found", message: "This provider is not configured in Redline." } };
   return confirmAcceptedSave({ database: await getDatabase(), adapter }, parsed.data.journalId);
+}
+
+const callRefSchema = z.object({ provider: providerIdSchema, callId: z.string().trim().min(1).max(200) });
+
+export type ClaimResult = { ok: true; claim: ClaimView | null } | { ok: false; error: { code: string; message: string } };
+
+/** Claims the call for the signed-in reviewer while it is open (renewed by the workspace every minute). */
+export async function claimCallAction(input: unknown): Promise<ClaimResult> {
+  const parsed = callRefSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, error: { code: "invalid_input", message: "No such call." } };
+  const check = await requireRole("reviewer");
+  if (!check.ok) return { ok: false, error: check.error };
+  return { ok: true, claim: await claimForReview(await getDatabase(), check.actor, parsed.data) };
+}
+
+export async function releaseCallAction(input: unknown): Promise<void> {
+  const parsed = callRefSchema.safeParse(input);
+  const check = await requireRole("reviewer");
+  if (!parsed.success || !check.ok) return;
+  await releaseForReview(await getDatabase(), check.actor, parsed.data);
 }
