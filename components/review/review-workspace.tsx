@@ -2,8 +2,16 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { claimCallAction, confirmSaveAction, releaseCallAction, saveSummaryAction } from "@/app/(desk)/calls/[provider]/[id]/actions";
+import {
+  approveSummaryAction,
+  claimCallAction,
+  confirmSaveAction,
+  nextCallHrefAction,
+  releaseCallAction,
+  saveSummaryAction,
+} from "@/app/(desk)/calls/[provider]/[id]/actions";
 import { formatDuration } from "@/components/ui/format-duration";
 import { LocalTime } from "@/components/ui/local-time";
 import { ModalDialog } from "@/components/ui/modal-dialog";
@@ -29,7 +37,14 @@ import { TranscriptPanel } from "./transcript-panel";
 import { useLocalDraft } from "./use-local-draft";
 
 type Base = { content: string | null; revision: number };
-type SaveRequest = { content: string; baseContent: string | null; intent: SaveIntent; templateKey: string | null };
+type SaveRequest = {
+  content: string;
+  baseContent: string | null;
+  intent: SaveIntent;
+  templateKey: string | null;
+  /** Open the next call once this save lands (Save & next). */
+  thenNext?: boolean;
+};
 
 // Twilio and the like apply an accepted write later; past this, the reviewer is warned and may check again.
 const confirmLimitMs = 30_000;
@@ -46,6 +61,8 @@ export function ReviewWorkspace({ review, role }: { review: CallForReview; role:
   const providerName = providerNames[provider];
   const canEdit = hasRole(role, "reviewer");
   const queryClient = useQueryClient();
+  const router = useRouter();
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
 
   const [draft, setDraft] = useState(review.content ?? "");
   const [base, setBase] = useState<Base>({ content: review.content, revision: review.meta?.revision ?? 0 });
@@ -128,6 +145,7 @@ export function ReviewWorkspace({ review, role }: { review: CallForReview; role:
           old ? { ...old, content: result.content } : undefined,
         );
         void queryClient.invalidateQueries({ queryKey: ["history", provider, callId] });
+        if (request.thenNext) void goToNext();
         if (result.outcome === "accepted") {
           setAwaiting({ journalId: result.journalId, attempt: 0 });
           setAnnouncement(`Accepted — waiting for ${providerName} to apply it.`);
@@ -202,6 +220,23 @@ export function ReviewWorkspace({ review, role }: { review: CallForReview; role:
   }, [confirm.data, providerName, queryClient]);
   const confirmOverdue = awaiting !== null && confirmState === "waiting" && overdue;
 
+  const goToNext = useCallback(async () => {
+    setAnnouncement("Opening the next call…");
+    router.push(await nextCallHrefAction());
+  }, [router]);
+
+  const approve = useMutation({
+    mutationFn: () => approveSummaryAction({ provider, callId, templateKey }),
+    onSuccess: (result) => {
+      if (!result.ok) {
+        setFailure({ error: { code: "forbidden", message: result.error.message }, request: { content: draft, baseContent: base.content, intent: "edit", templateKey } });
+        return;
+      }
+      setAnnouncement("Approved unchanged.");
+      void goToNext();
+    },
+  });
+
   const canSave = canEdit && dirty && !tooLong && !save.isPending && awaiting === null;
   const saveDraft = useCallback(
     (overrides: Partial<SaveRequest> = {}) => {
@@ -213,23 +248,53 @@ export function ReviewWorkspace({ review, role }: { review: CallForReview; role:
     [canEdit, save, draft, base.content, templateKey, capabilities.maxLength],
   );
 
-  // Ctrl/⌘+S works while the editor has focus, which is where a reviewer is when they want to save.
-  const saveRef = useRef(() => {});
+  // The shortcuts use modifiers so they keep working while the editor has focus, where reviewers are.
+  const shortcutsRef = useRef<(event: KeyboardEvent) => void>(() => {});
   useEffect(() => {
-    saveRef.current = () => {
-      if (canSave) saveDraft();
-    };
-  }, [canSave, saveDraft]);
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && !event.shiftKey && !event.altKey && event.key.toLowerCase() === "s") {
+    shortcutsRef.current = (event) => {
+      const mod = event.ctrlKey || event.metaKey;
+      const key = event.key.toLowerCase();
+      if (mod && !event.altKey && !event.shiftKey && key === "s") {
         event.preventDefault();
-        saveRef.current();
+        if (canSave) saveDraft();
+      } else if (mod && !event.altKey && key === "enter") {
+        event.preventDefault();
+        if (canSave) saveDraft({ thenNext: true });
+      } else if (mod && event.shiftKey && key === "a") {
+        event.preventDefault();
+        if (canEdit && !dirty && !approve.isPending) approve.mutate();
+      } else if (event.altKey && !mod && event.key === "ArrowDown") {
+        event.preventDefault();
+        if (canEdit) void goToNext();
+      } else if (event.altKey && !mod && event.key === "ArrowUp") {
+        event.preventDefault();
+        router.back();
+      } else if (event.key === "?" && !(event.target instanceof HTMLElement && event.target.closest("input, textarea, [contenteditable]"))) {
+        event.preventDefault();
+        setShortcutsOpen(true);
       }
     };
+  }, [canSave, canEdit, dirty, saveDraft, approve, goToNext, router]);
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => shortcutsRef.current(event);
     window.addEventListener("keydown", onKeyDown, { capture: true });
     return () => window.removeEventListener("keydown", onKeyDown, { capture: true });
   }, []);
+
+  // Leaving by a link with unsaved changes asks first; the draft stays in this browser either way.
+  useEffect(() => {
+    if (!dirty) return;
+    const onClick = (event: MouseEvent) => {
+      const link = event.target instanceof Element ? event.target.closest("a[href]") : null;
+      if (!link || link.getAttribute("target") === "_blank") return;
+      if (!window.confirm("You have unsaved changes. They stay in this browser as a draft. Leave this call?")) {
+        event.preventDefault();
+        event.stopPropagation();
+      }
+    };
+    document.addEventListener("click", onClick, { capture: true });
+    return () => document.removeEventListener("click", onClick, { capture: true });
+  }, [dirty]);
 
   useEffect(() => {
     if (!dirty) return;
@@ -341,9 +406,17 @@ export function ReviewWorkspace({ review, role }: { review: CallForReview; role:
             </span>
             <span className="muted">{dirty ? "Unsaved changes (kept in this browser)" : "No unsaved changes"}</span>
             {canEdit ? (
-              <button type="button" className="button primary" disabled={!canSave} onClick={() => saveDraft()}>
-                {save.isPending ? "Saving…" : "Save"}
-              </button>
+              <>
+                <button type="button" className="button" disabled={dirty || approve.isPending} onClick={() => approve.mutate()} title="Ctrl+Shift+A">
+                  Approve unchanged
+                </button>
+                <button type="button" className="button" disabled={!canSave} onClick={() => saveDraft({ thenNext: true })} title="Ctrl+Enter">
+                  Save &amp; next
+                </button>
+                <button type="button" className="button primary" disabled={!canSave} onClick={() => saveDraft()} title="Ctrl+S">
+                  {save.isPending ? "Saving…" : "Save"}
+                </button>
+              </>
             ) : null}
           </div>
           <p role="status" aria-live="polite" className="status-line">
@@ -436,6 +509,27 @@ export function ReviewWorkspace({ review, role }: { review: CallForReview; role:
           setAnnouncement("That text is in the editor. Save when ready.");
         }}
       />
+      <ModalDialog title="Keyboard shortcuts" open={shortcutsOpen} onClose={() => setShortcutsOpen(false)}>
+        <dl className="shortcuts">
+          <dt>Ctrl/⌘+S</dt>
+          <dd>Save</dd>
+          <dt>Ctrl/⌘+Enter</dt>
+          <dd>Save and open the next call</dd>
+          <dt>Ctrl/⌘+Shift+A</dt>
+          <dd>Approve the summary unchanged and open the next call</dd>
+          <dt>Alt+↓</dt>
+          <dd>Next unreviewed call (your draft stays in this browser)</dd>
+          <dt>Alt+↑</dt>
+          <dd>Back to the previous page</dd>
+          <dt>?</dt>
+          <dd>This list (outside the editor)</dd>
+        </dl>
+        <div className="actions">
+          <button type="button" className="button" onClick={() => setShortcutsOpen(false)}>
+            Close
+          </button>
+        </div>
+      </ModalDialog>
       <TemplateDialog
         templates={templateRequest?.templates ?? []}
         open={templateRequest !== null}

@@ -66,3 +66,16 @@ test("the transcript can be searched, with hits highlighted", async ({ page }) =
   await expect(page.getByRole("status").filter({ hasText: /\d+ of \d+ turns/ })).toBeVisible();
   await expect(turns.locator("mark").first()).toBeVisible();
 });
+
+test("approving unchanged moves on to the next call and shows in the queue", async ({ page }) => {
+  const call = singleTemplateCalls()[5]!;
+  await signIn(page, "reviewer@redline.test");
+  await page.goto(`${baseUrl()}/calls/allo/${call.id}`);
+  await expect(page.getByRole("textbox", { name: "Summary" })).toBeVisible();
+  await page.keyboard.press("Control+Shift+A");
+  await expect(page).not.toHaveURL(new RegExp(`${call.id}$`));
+  await expect(page).toHaveURL(/\/calls\/allo\/cll-/);
+
+  await page.goto(`${baseUrl()}/queue?status=approved`);
+  await expect(page.getByRole("link", { name: call.customer }).and(page.locator(`[href$="${call.id}"]`))).toBeVisible();
+});

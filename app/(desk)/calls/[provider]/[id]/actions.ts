@@ -6,7 +6,9 @@ import { requireRole } from "@/lib/auth/require-role";
 import { getDatabase } from "@/lib/db/database";
 import { logger } from "@/lib/logger";
 import { providerIdSchema } from "@/lib/providers/provider-id";
-import { getAdapter } from "@/lib/providers/registry";
+import { configuredProviders, getAdapter } from "@/lib/providers/registry";
+import { approveSummary, type ApproveResult } from "@/lib/review/approve-summary";
+import { nextUnclaimedCall } from "@/lib/db/queries/claims";
 import { claimForReview, releaseForReview, type ClaimView } from "@/lib/review/claim-call";
 import { confirmAcceptedSave, type ConfirmResult } from "@/lib/review/confirm-accepted-save";
 import { saveSummary, saveSummaryInputSchema, type SaveSummaryResult } from "@/lib/review/save-summary";
@@ -65,4 +67,23 @@ export async function releaseCallAction(input: unknown): Promise<void> {
   const check = await requireRole("reviewer");
   if (!parsed.success || !check.ok) return;
   await releaseForReview(await getDatabase(), check.actor, parsed.data);
+}
+
+const approveInputSchema = callRefSchema.extend({ templateKey: z.string().min(1).max(100).nullable() });
+
+export async function approveSummaryAction(input: unknown): Promise<ApproveResult | { ok: false; error: { code: string; message: string } }> {
+  const parsed = approveInputSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, error: { code: "invalid_input", message: "No such call." } };
+  const check = await requireRole("reviewer");
+  if (!check.ok) return { ok: false, error: check.error };
+  const { templateKey, ...ref } = parsed.data;
+  return approveSummary(await getDatabase(), check.actor, ref, templateKey);
+}
+
+/** Where "next" goes: the newest unreviewed call nobody else is reviewing, or back to the queue. */
+export async function nextCallHrefAction(): Promise<string> {
+  const check = await requireRole("reviewer");
+  if (!check.ok) return "/login";
+  const next = await nextUnclaimedCall((await getDatabase()).db, configuredProviders(), check.actor.id);
+  return next ? `/calls/${next.provider}/${encodeURIComponent(next.callId)}` : "/queue?status=unreviewed&done=1";
 }
