@@ -3,10 +3,11 @@ import type { QueuePage, QueueQuery } from "@/lib/review/list-queue";
 import { queueHref } from "./queue-href";
 import { reviewStatusLabels } from "./review-status-badge";
 
-export function StatusTabs({ query, counts, cap }: { query: QueueQuery; counts: QueuePage["counts"]; cap: number }) {
-  const format = (count: number) => (count >= cap ? `${cap.toLocaleString("en-US")}+` : count.toLocaleString("en-US"));
+export function StatusTabs({ query, counts, cap }: { query: QueueQuery; counts: QueuePage["counts"]; cap: number | null }) {
+  const capped = (count: number) => cap !== null && count >= cap;
+  const format = (count: number) => (capped(count) ? `${cap!.toLocaleString("en-US")}+` : count.toLocaleString("en-US"));
   const all = Object.values(counts).reduce((sum, count) => sum + count, 0);
-  const anyCapped = Object.values(counts).some((count) => count >= cap);
+  const anyCapped = Object.values(counts).some(capped);
   const tabs = [
     { status: undefined, label: "All", count: `${all.toLocaleString("en-US")}${anyCapped ? "+" : ""}` },
     ...(Object.keys(reviewStatusLabels) as (keyof typeof reviewStatusLabels)[]).map((status) => ({

@@ -5,6 +5,7 @@ import {
   integer,
   pgEnum,
   pgTable,
+  primaryKey,
   serial,
   text,
   timestamp,
@@ -115,10 +116,12 @@ export const calls = pgTable(
   },
   (table) => [
     unique("calls_provider_call_key").on(table.provider, table.callId),
-    index("calls_started_idx").on(table.startedAt.desc(), table.id.desc()),
-    index("calls_provider_started_idx").on(table.provider, table.startedAt.desc(), table.id.desc()),
-    index("calls_status_started_idx").on(table.reviewStatus, table.startedAt.desc(), table.id.desc()),
-    index("calls_agent_idx").on(table.agentName),
+    // Ascending, so "newest first" is a backward scan that matches ORDER BY … DESC exactly (a DESC NULLS LAST
+    // index does not match it, and Postgres would sort the whole table instead).
+    index("calls_started_idx").on(table.startedAt, table.id),
+    index("calls_provider_started_idx").on(table.provider, table.startedAt, table.id),
+    index("calls_status_started_idx").on(table.reviewStatus, table.startedAt, table.id),
+    index("calls_agent_idx").on(table.agentName, table.startedAt, table.id),
   ],
 );
 
@@ -148,3 +151,17 @@ export const syncState = pgTable("sync_state", {
 });
 
 export type SyncState = typeof syncState.$inferSelect;
+
+/**
+ * Calls per provider and review status, kept exact by triggers on `calls` (see the migration), so the
+ * queue's status counts cost the same with a hundred thousand calls as with a thousand.
+ */
+export const queueCounts = pgTable(
+  "queue_counts",
+  {
+    provider: text("provider").notNull(),
+    status: reviewStatusEnum("status").notNull(),
+    count: integer("count").notNull().default(0),
+  },
+  (table) => [primaryKey({ columns: [table.provider, table.status] })],
+);

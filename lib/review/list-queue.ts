@@ -42,11 +42,12 @@ export type QueuePage = {
   items: QueueItem[];
   nextCursor: string | null;
   counts: Record<Review["status"], number>;
-  countCap: number;
+  /** Counts at or above this were not counted further; null when the counts are exact. */
+  countCap: number | null;
   agents: string[];
 };
 
-const countCap = 1000;
+const countCap = 200;
 
 function encodeCursor(row: CallRow): string {
   return Buffer.from(`${row.startedAt.toISOString()}|${row.id}`).toString("base64url");
@@ -92,7 +93,7 @@ export async function listQueue(
     agent: query.agent,
     text: query.q,
   };
-  const [rows, counts, agents] = await Promise.all([
+  const [rows, { counts, exact }, agents] = await Promise.all([
     queueCalls(database.db, filters, { order: query.order, cursor: decodeCursor(query.cursor), limit: limit + 1 }),
     queueStatusCounts(database.db, filters, countCap),
     queueAgents(database.db),
@@ -113,7 +114,7 @@ export async function listQueue(
     items,
     nextCursor: rows.length > limit ? encodeCursor(rows[limit - 1]!) : null,
     counts,
-    countCap,
+    countCap: exact ? null : countCap,
     agents,
   };
 }

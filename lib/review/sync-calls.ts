@@ -1,5 +1,5 @@
 import type { Database } from "@/lib/db/open-database";
-import { upsertCalls } from "@/lib/db/queries/calls";
+import { analyzeCalls, upsertCalls } from "@/lib/db/queries/calls";
 import { claimSync, updateSync } from "@/lib/db/queries/sync-state";
 import type { NewCallRow } from "@/lib/db/schema";
 import { logger } from "@/lib/logger";
@@ -87,7 +87,10 @@ export async function syncCalls(
           ? { status: "completed", highWaterMark: passHighWaterMark ?? state.highWaterMark, finishedAt: now, nextPage: 1 }
           : {}),
       });
-      if (done) return { status: "completed", provider, processed };
+      if (done) {
+        await analyzeCalls(db);
+        return { status: "completed", provider, processed };
+      }
     }
   } catch (error) {
     const details: ProviderErrorDetails =

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, ilike, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../open-database";
-import { calls, type CallRow, type NewCallRow, type Review } from "../schema";
+import { calls, queueCounts, type CallRow, type NewCallRow, type Review } from "../schema";
 
 export async function upsertCalls(db: Db, rows: NewCallRow[]): Promise<void> {
   if (rows.length === 0) return;
@@ -84,16 +84,28 @@ export async function queueCalls(
     .limit(page.limit);
 }
 
+const statuses: Review["status"][] = ["unreviewed", "in_review", "corrected", "approved"];
+
 /**
- * Calls per review status under the current filters, each counted up to `cap`: the cost stays the
+ * Calls per review status under the current filters. With no filter but the providers they are read
+ * from the trigger-kept counters; otherwise each status is counted up to `cap`, so the cost stays the
  * same with a hundred thousand calls as with a thousand, and "1,000+" is as useful to a reviewer.
  */
 export async function queueStatusCounts(
   db: Db,
   filters: QueueFilters,
   cap: number,
-): Promise<Record<Review["status"], number>> {
-  const statuses: Review["status"][] = ["unreviewed", "in_review", "corrected", "approved"];
+): Promise<{ counts: Record<Review["status"], number>; exact: boolean }> {
+  const { providers, from, to, agent, text } = filters;
+  if ([from, to, agent, text].every((value) => value === undefined)) {
+    const rows = await db
+      .select({ status: queueCounts.status, count: sql<number>`sum(${queueCounts.count})::int` })
+      .from(queueCounts)
+      .where(providers?.length ? inArray(queueCounts.provider, providers) : undefined)
+      .groupBy(queueCounts.status);
+    const counts = Object.fromEntries(statuses.map((status) => [status, rows.find((row) => row.status === status)?.count ?? 0]));
+    return { counts: counts as Record<Review["status"], number>, exact: true };
+  }
   const base = filterConditions(filters, false);
   const counts = await Promise.all(
     statuses.map(async (status) => {
@@ -107,17 +119,20 @@ export async function queueStatusCounts(
       return [status, row?.count ?? 0] as const;
     }),
   );
-  return Object.fromEntries(counts) as Record<Review["status"], number>;
+  return { counts: Object.fromEntries(counts) as Record<Review["status"], number>, exact: false };
 }
 
+/** Distinct agent names by walking the agent index (a loose index scan): cheap however many calls there are. */
 export async function queueAgents(db: Db): Promise<string[]> {
-  const rows = await db
-    .selectDistinct({ name: calls.agentName })
-    .from(calls)
-    .where(sql`${calls.agentName} is not null`)
-    .orderBy(calls.agentName)
-    .limit(500);
-  return rows.map((row) => row.name!);
+  const result = await db.execute(sql`
+    with recursive agents(name) as (
+      select min(agent_name) from calls
+      union all
+      select (select min(agent_name) from calls where agent_name > agents.name) from agents where agents.name is not null
+    )
+    select name from agents where name is not null limit 500`);
+  // Both drivers answer raw SQL with `{ rows }`; the shared database type leaves it unknown.
+  return (result as unknown as { rows: { name: string }[] }).rows.map((row) => row.name);
 }
 
 export async function findIndexedCall(db: Db, provider: string, callId: string): Promise<CallRow | undefined> {
@@ -129,3 +144,11 @@ export async function findIndexedCall(db: Db, provider: string, callId: string):
   return row;
 }
 
+
+/**
+ * Refreshes the planner's statistics for the queue index. The embedded database has no autovacuum, so
+ * without this the queue's filters would be planned as if the table were empty.
+ */
+export async function analyzeCalls(db: Db): Promise<void> {
+  await db.execute(sql`analyze calls`);
+}
