@@ -1,25 +1,53 @@
+import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { alloApiKeys } from "./allo/keys";
+import { blandApiKeys } from "./bland/keys";
+import { fixtureJsonSchema } from "./data/fixture-json-schema";
+import { generateFixture } from "./data/generate";
+import { readFixtureFile } from "./data/load-fixture";
+import { openPhoneApiKeys } from "./openphone/keys";
+import { writableProviders } from "./other-editor";
+import { providerIds, providerNames } from "./provider-id";
 import { startEmulator } from "./server";
+import { twilioCredentials } from "./twilio/credentials";
 
 const usage = `Usage: npm run emulator -- [options]
 
-  --port <n>        port to listen on (default: $EMULATOR_PORT or 4010; 0 picks a free one)
-  --host <host>     interface to bind (default: 127.0.0.1)
-  --calls <n>       number of calls to generate (default: 200)
-  --seed <n>        data seed (default: 1)
-  --no-rate-limit   turn off Allo's per-key rate limits
-  --allow-remote    allow a non-loopback --host
-  --help            show this help`;
+  --port <n>                  port to listen on (default: $EMULATOR_PORT or 4010; 0 picks a free one)
+  --host <host>               interface to bind (default: 127.0.0.1)
+  --calls <n>                 calls to generate per provider (default: 200)
+  --seed <n>                  data seed (default: 1)
+  --providers <list>          providers to serve, comma-separated (default: ${providerIds.join(",")})
+  --fixtures <file>           serve a fixture document (JSON) instead of generated data
+  --fault <spec>              inject a fault, e.g. allo.updateSummary:status=503,rate=0.5 (repeatable)
+  --other-editor-every <s>    a colleague edits a random summary every <s> seconds
+  --twilio-apply-delay <ms>   how long a Twilio summary PATCH takes to show (default: 1000)
+  --no-rate-limit             turn off the documented per-key rate limits
+  --allow-remote              allow a non-loopback --host
+  --print-schema              print the fixture document's JSON Schema and exit
+  --write-fixture <file>      write the generated fixture document (--calls, --seed, --providers) and exit
+  --help                      show this help`;
+
+const providerList = z
+  .string()
+  .transform((value) => value.split(",").map((entry) => entry.trim()).filter(Boolean))
+  .pipe(z.array(z.enum(providerIds)).min(1));
 
 const cliSchema = z.object({
   port: z.coerce.number().int().min(0).max(65_535),
   host: z.string().min(1).default("127.0.0.1"),
   calls: z.coerce.number().int().min(0).max(1_000_000).default(200),
   seed: z.coerce.number().int().default(1),
+  providers: providerList.optional(),
+  fixtures: z.string().min(1).optional(),
+  fault: z.array(z.string()).default([]),
+  otherEditorEvery: z.coerce.number().positive().max(86_400).optional(),
+  twilioApplyDelay: z.coerce.number().int().min(0).max(600_000).default(1_000),
   noRateLimit: z.boolean().default(false),
   allowRemote: z.boolean().default(false),
+  printSchema: z.boolean().default(false),
+  writeFixture: z.string().min(1).optional(),
 });
 
 function parseCli(argv: string[]) {
@@ -30,8 +58,15 @@ function parseCli(argv: string[]) {
       host: { type: "string" },
       calls: { type: "string" },
       seed: { type: "string" },
+      providers: { type: "string" },
+      fixtures: { type: "string" },
+      fault: { type: "string", multiple: true },
+      "other-editor-every": { type: "string" },
+      "twilio-apply-delay": { type: "string" },
       "no-rate-limit": { type: "boolean" },
       "allow-remote": { type: "boolean" },
+      "print-schema": { type: "boolean" },
+      "write-fixture": { type: "string" },
       help: { type: "boolean", short: "h" },
     },
     strict: true,
@@ -45,38 +80,93 @@ function parseCli(argv: string[]) {
     host: values.host,
     calls: values.calls,
     seed: values.seed,
+    providers: values.providers,
+    fixtures: values.fixtures,
+    fault: values.fault,
+    otherEditorEvery: values["other-editor-every"],
+    twilioApplyDelay: values["twilio-apply-delay"],
     noRateLimit: values["no-rate-limit"],
     allowRemote: values["allow-remote"],
+    printSchema: values["print-schema"],
+    writeFixture: values["write-fixture"],
   });
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `  --${issue.path.join(".")}: ${issue.message}`);
+    const flag = (name: string) => `--${name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
+    const problems = parsed.error.issues.map((issue) => `  ${flag(String(issue.path[0] ?? ""))}: ${issue.message}`);
     throw new Error(`Invalid options:\n${problems.join("\n")}\n\n${usage}`);
   }
   return parsed.data;
 }
 
+function credentialLines(providers: readonly string[]): string[] {
+  const lines: string[] = [];
+  if (providers.includes("allo")) {
+    lines.push("Allo API keys (Authorization: Api-Key <key>):");
+    for (const entry of alloApiKeys) {
+      lines.push(`  ${entry.key}  ${entry.label.padEnd(16)} ${entry.user.name}${entry.revoked ? " (revoked)" : ` [${entry.scopes.join(", ")}]`}`);
+    }
+  }
+  if (providers.includes("openphone")) {
+    lines.push("Quo API keys (Authorization: <key>):");
+    for (const entry of openPhoneApiKeys) lines.push(`  ${entry.key}  ${entry.label.padEnd(16)} ${entry.owner} (${entry.plan} plan)`);
+  }
+  if (providers.includes("bland")) {
+    lines.push("Bland API keys (authorization: <key>):");
+    for (const entry of blandApiKeys) lines.push(`  ${entry.key}  ${entry.label.padEnd(12)} ${entry.owner}`);
+  }
+  if (providers.includes("twilio")) {
+    lines.push("Twilio credentials (HTTP Basic, username:password):");
+    for (const entry of twilioCredentials) {
+      lines.push(`  ${entry.username}:${entry.password}  ${entry.label.padEnd(10)} ${entry.owner}${entry.revoked ? " (revoked)" : !entry.canRead ? " (no Memory access)" : entry.canWrite ? "" : " (read only)"}`);
+    }
+  }
+  return lines;
+}
+
 async function main() {
   const cli = parseCli(process.argv.slice(2));
+  if (cli.printSchema) {
+    process.stdout.write(`${JSON.stringify(fixtureJsonSchema(), null, 2)}\n`);
+    return;
+  }
+  if (cli.writeFixture !== undefined) {
+    const now = new Date();
+    now.setUTCMinutes(0, 0, 0);
+    const fixture = generateFixture({ seed: cli.seed, calls: cli.calls, now, providers: cli.providers });
+    writeFileSync(cli.writeFixture, JSON.stringify(fixture));
+    console.log(`Wrote ${cli.writeFixture}: ${cli.calls} calls per provider, seed ${cli.seed}`);
+    return;
+  }
+
   const emulator = await startEmulator({
     port: cli.port,
     host: cli.host,
     calls: cli.calls,
     seed: cli.seed,
+    providers: cli.providers,
+    fixture: cli.fixtures === undefined ? undefined : readFixtureFile(cli.fixtures),
+    faults: cli.fault,
+    otherEditorEverySeconds: cli.otherEditorEvery,
+    twilioApplyDelayMs: cli.twilioApplyDelay,
     rateLimits: !cli.noRateLimit,
     allowRemote: cli.allowRemote,
   });
 
-  const keys = alloApiKeys.map(
-    (entry) => `  ${entry.key}  ${entry.label.padEnd(16)} ${entry.user.name}${entry.revoked ? " (revoked)" : ` [${entry.scopes.join(", ")}]`}`,
-  );
+  const setup = emulator.setup();
+  const served = providerIds.filter((provider) => setup.providers[provider] !== undefined);
+  const data = cli.fixtures === undefined ? `${cli.calls} calls per provider, seed ${cli.seed}` : `fixture ${cli.fixtures}`;
   console.log(
     [
-      `Provider emulator listening on ${emulator.url}`,
-      `  Allo v2: ${emulator.url}/v2/api  (${cli.calls} calls, seed ${cli.seed}, rate limits ${cli.noRateLimit ? "off" : "on"})`,
-      `  Health:  ${emulator.url}/__emulator/health`,
+      `Provider emulator listening on ${emulator.url}  (${data}; rate limits ${cli.noRateLimit ? "off" : "on"})`,
+      ...served.map((provider) => `  ${providerNames[provider].padEnd(28)} ${setup.providers[provider]?.baseUrl}`),
+      `  Allo is also served at the root:  ${emulator.url}/v2/api`,
+      `  Admin:  ${emulator.url}/__emulator/health, /__emulator/setup, /__emulator/faults, /__emulator/settings, /__emulator/other-editor`,
+      ...(cli.fault.length > 0 ? [`  Faults: ${cli.fault.join("  ")}`] : []),
+      ...(cli.otherEditorEvery !== undefined
+        ? [`  Other editor: one edit every ${cli.otherEditorEvery} s on ${served.filter((provider) => (writableProviders as readonly string[]).includes(provider)).join(", ")}`]
+        : []),
       "",
-      "Allo API keys (send as `Authorization: Api-Key <key>`):",
-      ...keys,
+      ...credentialLines(served),
     ].join("\n"),
   );
 

@@ -1,30 +1,61 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { isIP } from "node:net";
 import { z } from "zod";
+import { createAdminApi } from "./admin/admin-api";
 import { createAlloApi } from "./allo/allo-api";
-import { AlloStore } from "./allo/store";
-import { fixtureSchema } from "./data/fixture-schema";
+import { createBlandApi } from "./bland/bland-api";
+import { sectionsOf, type Fixture } from "./data/fixture-schema";
 import { generateFixture } from "./data/generate";
+import { parseFixture } from "./data/load-fixture";
+import { Prng } from "./data/prng";
+import { EmulatorData } from "./emulator-data";
+import { FaultBook } from "./faults/fault-book";
+import type { FaultInput } from "./faults/fault-spec";
+import { HangingRequests } from "./faults/hanging-requests";
 import { sendJson } from "./http/send-json";
+import { createOpenPhoneApi } from "./openphone/openphone-api";
+import { OtherEditor, writableProviders, type WritableProvider } from "./other-editor";
+import type { EmulatorSettings, ProviderApi, ProviderContext } from "./provider-context";
+import { providerIds, type ProviderId } from "./provider-id";
+import { basePaths, describeSetup, type EmulatorSetup } from "./setup";
+import { createTwilioApi } from "./twilio/twilio-api";
 
 export type EmulatorOptions = {
   /** 0 picks a free port. */
   port?: number;
   /** Default "127.0.0.1". Anything but loopback needs `allowRemote`. */
   host?: string;
-  /** Number of calls to generate; default 200. About one SMS per nine calls is added. */
+  /** Calls to generate per provider; default 200. Allo adds about one SMS per nine calls. */
   calls?: number;
   /** Default 1. The same seed, calls and `now` always produce the same data. */
   seed?: number;
   /** Anchor for generated dates (the 30 days before it). Default: the current time floored to the hour. */
   now?: Date;
-  /** Allo's per-key limits (20 reads, 5 writes a second). Default true. */
+  /** The providers to serve; default all four (those in `fixture` when one is given). */
+  providers?: readonly ProviderId[];
+  /** A fixture document to serve instead of generated data; validated, with the failing paths named. */
+  fixture?: unknown;
+  /** The documented per-key limits (Allo 20 reads + 5 writes a second, Quo 10). Default true. */
   rateLimits?: boolean;
+  /** Faults in force from the start: `--fault` strings or objects (see emulator/README.md). */
+  faults?: readonly (string | FaultInput)[];
+  /** Start the other editor: one edit of a random summary every this many seconds. */
+  otherEditorEverySeconds?: number;
+  /** The providers the other editor edits; default every writable one that is served. */
+  otherEditorProviders?: readonly WritableProvider[];
+  /** How long a Twilio summary PATCH takes to show after its 202. Default 1,000 ms. */
+  twilioApplyDelayMs?: number;
   /** Required to listen on a non-loopback host: the emulator's keys are public. */
   allowRemote?: boolean;
 };
 
-export type RunningEmulator = { url: string; port: number; close(): Promise<void> };
+export type RunningEmulator = {
+  url: string;
+  port: number;
+  /** What a client needs to be configured against this emulator (as `GET /__emulator/setup`). */
+  setup(): EmulatorSetup;
+  close(): Promise<void>;
+};
 
 const optionsSchema = z.object({
   port: z.number().int().min(0).max(65_535).default(0),
@@ -32,7 +63,13 @@ const optionsSchema = z.object({
   calls: z.number().int().min(0).max(1_000_000).default(200),
   seed: z.number().int().default(1),
   now: z.date().optional(),
+  providers: z.array(z.enum(providerIds)).min(1).optional(),
+  fixture: z.unknown().optional(),
   rateLimits: z.boolean().default(true),
+  faults: z.array(z.unknown()).default([]),
+  otherEditorEverySeconds: z.number().positive().max(86_400).optional(),
+  otherEditorProviders: z.array(z.enum(writableProviders)).min(1).optional(),
+  twilioApplyDelayMs: z.number().int().min(0).max(600_000).default(1_000),
   allowRemote: z.boolean().default(false),
 });
 
@@ -48,13 +85,27 @@ function currentHour(): Date {
   return now;
 }
 
-function buildStore(seed: number, calls: number, now: Date): AlloStore {
-  return new AlloStore(fixtureSchema.parse(generateFixture({ seed, calls, now })));
+type Config = z.infer<typeof optionsSchema>;
+
+/** The document to serve and the providers to mount. */
+function resolveData(config: Config): { fixture: Fixture; providers: ProviderId[] } {
+  if (config.fixture === undefined) {
+    const providers = config.providers ?? [...providerIds];
+    return { fixture: generateFixture({ seed: config.seed, calls: config.calls, now: config.now ?? currentHour(), providers }), providers };
+  }
+  const fixture = parseFixture(config.fixture);
+  const present = sectionsOf(fixture);
+  const providers = config.providers ?? present;
+  const missing = providers.filter((provider) => !present.includes(provider));
+  if (missing.length > 0) throw new Error(`The fixture has no section for ${missing.join(", ")}`);
+  if (providers.length === 0) throw new Error("The fixture has no provider section to serve");
+  return { fixture, providers };
 }
 
 /**
- * Starts the provider emulator: the Allo v2 API under `/v2/api`, and `/__emulator/health` and
- * `/__emulator/reset` for tests and demos. Resolves once it is listening.
+ * Starts the provider emulator: Allo v2 at the root and under `/allo`, Quo under `/openphone`, Bland
+ * under `/bland`, Twilio Conversation Memory under `/twilio`, and the admin endpoints under
+ * `/__emulator/`. Resolves once it is listening.
  */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const config = optionsSchema.parse(options);
@@ -64,27 +115,70 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         "Pass allowRemote: true (--allow-remote) to expose it anyway.",
     );
   }
-  // Fixed at start, so a reset regenerates exactly the data the server started with.
-  const now = config.now ?? currentHour();
-  let store = buildStore(config.seed, config.calls, now);
-  const allo = createAlloApi({ store: () => store, rateLimits: config.rateLimits });
+  const { fixture, providers } = resolveData(config);
+  const clock = Date.now;
+  const prng = new Prng(fixture.seed >>> 0);
+  const random = () => prng.next();
+  const data = new EmulatorData(fixture, providers, clock);
+  const faults = new FaultBook(random);
+  faults.add(config.faults as (string | FaultInput)[]);
+  const hangs = new HangingRequests();
+  const settings: EmulatorSettings = { rateLimits: config.rateLimits, twilioApplyDelayMs: config.twilioApplyDelayMs };
+  let url = "";
 
-  const admin = (req: IncomingMessage, res: ServerResponse, path: string) => {
-    const counts = () => ({ calls: store.calls.length, messages: store.messages.length });
-    if (path === "/__emulator/health" && req.method === "GET") {
-      return sendJson(res, 200, { ok: true, providers: ["allo"], ...counts() });
+  const context = <Store>(store: () => Store | null, name: ProviderId): ProviderContext<Store> => ({
+    store: () => {
+      const current = store();
+      if (current === null) throw new Error(`The ${name} store is not loaded`);
+      return current;
+    },
+    faults,
+    hangs,
+    settings,
+    clock,
+    random,
+  });
+  const apis: Partial<Record<ProviderId, ProviderApi>> = {};
+  if (data.allo) apis.allo = createAlloApi(context(() => data.allo, "allo"));
+  if (data.openphone) apis.openphone = createOpenPhoneApi(context(() => data.openphone, "openphone"));
+  if (data.bland) apis.bland = createBlandApi(context(() => data.bland, "bland"));
+  if (data.twilio) apis.twilio = createTwilioApi(context(() => data.twilio, "twilio"));
+
+  const otherEditor = new OtherEditor({ url: () => url, data, random, clock });
+  const admin = createAdminApi({
+    data,
+    faults,
+    hangs,
+    settings,
+    otherEditor,
+    setup: () => describeSetup(url, data),
+    calls: config.fixture === undefined ? config.calls : null,
+  });
+
+  const dispatch = (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const parsed = new URL(req.url ?? "/", "http://emulator.local");
+    const path = parsed.pathname;
+    if (path.startsWith("/__emulator/")) return admin(req, res, path);
+    for (const provider of providerIds) {
+      const prefix = basePaths[provider];
+      const api = apis[provider];
+      if (api !== undefined && (path === prefix || path.startsWith(`${prefix}/`))) {
+        parsed.pathname = path.slice(prefix.length) || "/";
+        return api(req, res, parsed);
+      }
     }
-    if (path === "/__emulator/reset" && req.method === "POST") {
-      store = buildStore(config.seed, config.calls, now);
-      return sendJson(res, 200, { ok: true, ...counts() });
-    }
-    sendJson(res, 404, { ok: false, error: `No admin endpoint ${req.method} ${path}.` });
+    // Allo is also served at the root, where Redline's configuration and the demo point it.
+    if (apis.allo !== undefined) return apis.allo(req, res, parsed);
+    sendJson(res, 404, { ok: false, error: `Nothing is served at ${path}. Providers: ${providers.map((provider) => basePaths[provider]).join(", ")}` });
+    return Promise.resolve();
   };
 
   const server = createServer((req, res) => {
-    const path = new URL(req.url ?? "/", "http://emulator.local").pathname;
-    if (path.startsWith("/__emulator/")) return admin(req, res, path);
-    void allo(req, res);
+    dispatch(req, res).catch((error: unknown) => {
+      console.error(`[emulator] ${req.method} ${req.url} failed:`, error);
+      if (!res.headersSent) sendJson(res, 500, { ok: false, error: "The emulator failed; see its log." });
+      else res.destroy();
+    });
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -97,15 +191,22 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const address = server.address();
   if (address === null || typeof address === "string") throw new Error("The emulator is not listening on a TCP port");
   const hostInUrl = config.host.includes(":") && !config.host.startsWith("[") ? `[${config.host}]` : config.host;
+  url = `http://${hostInUrl}:${address.port}`;
+  if (config.otherEditorEverySeconds !== undefined) otherEditor.start(config.otherEditorEverySeconds, config.otherEditorProviders);
 
   return {
-    url: `http://${hostInUrl}:${address.port}`,
+    url,
     port: address.port,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
+    setup: () => describeSetup(url, data),
+    close: async () => {
+      otherEditor.stop();
+      await otherEditor.settle();
+      data.dispose();
+      await new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
-        // Keep-alive sockets would otherwise hold close() open until they time out.
+        // Keep-alive sockets, and requests a fault is holding, would otherwise hold close() open.
         server.closeAllConnections();
-      }),
+      });
+    },
   };
 }

@@ -1,5 +1,18 @@
-import { renderTranscript, type TranscriptEntry } from "../data/render-transcript";
-import type { AlloStore, ContactRef, ItemRecord, UserRef } from "./store";
+import { renderTurns } from "../data/render-transcript";
+import { spoken } from "../data/spoken-formats";
+import { callShape, type AlloStore, type CallRecord, type ContactRef, type ItemRecord, type UserRef } from "./store";
+
+/** v2 `TranscriptEntry`: `USER` is the Allo user (the agent), `EXTERNAL` the other party. */
+export type TranscriptEntry = { source: "USER" | "EXTERNAL"; time: string; text: string };
+
+function transcriptOf(record: CallRecord): TranscriptEntry[] {
+  const start = record.dateMs;
+  return renderTurns(record.item.transcript, callShape(record.item)).map((turn) => ({
+    source: turn.speaker === "agent" ? "USER" : "EXTERNAL",
+    time: spoken.instant(new Date(start + Math.floor(turn.start) * 1000)),
+    text: turn.text,
+  }));
+}
 
 /** The v2 `ConversationItem`: every field present, null where it does not apply. */
 export type ConversationItem = {
@@ -56,7 +69,7 @@ export function presentItem(store: AlloStore, record: ItemRecord, options: { tra
     summary: store.summaryOf(record),
     tags: record.item.tags,
     // Rendered per request: transcripts are only ever built for the items a client asks to see.
-    transcript: options.transcript ? renderTranscript(record.item) : null,
+    transcript: options.transcript ? transcriptOf(record) : null,
     content: null,
     status: null,
     message_type: null,

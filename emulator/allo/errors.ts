@@ -12,7 +12,7 @@ type CatalogEntry = { type: ErrorType; status: number; message: string; suggesti
 /**
  * The v2 error codes the emulator returns. Status follows the type (authentication 401, permission 403,
  * validation 400, not found 404, rate limit 429, server 500), except the two codes Allo lists with their
- * own status, 405 and 415, which keep `validation_error`.
+ * own status, 405 and 415, which keep `validation_error`, and the emulator's 503, which keeps `server_error`.
  */
 const catalog = {
   UNAUTHORIZED: {
@@ -55,6 +55,11 @@ const catalog = {
     status: 400,
     message: "Item IDs start with cll- (calls) or msg- (messages).",
   },
+  BATCH_TOO_LARGE: {
+    type: "validation_error",
+    status: 400,
+    message: "A batch asks for at most 100 ids.",
+  },
   UNSUPPORTED_EXTEND_VALUE: {
     type: "validation_error",
     status: 400,
@@ -91,6 +96,13 @@ const catalog = {
     status: 500,
     message: "Something went wrong on our side.",
     suggestion: "Retry the request; contact support with the request_id if it keeps failing.",
+  },
+  // Allo's type table knows only 500 for server_error; a 503 (an outage in front of the API) keeps the type.
+  SERVICE_UNAVAILABLE: {
+    type: "server_error",
+    status: 503,
+    message: "The service is temporarily unavailable.",
+    suggestion: "Retry the request after a short wait.",
   },
 } as const satisfies Record<string, CatalogEntry>;
 

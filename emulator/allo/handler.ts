@@ -1,4 +1,5 @@
 import type { IncomingMessage } from "node:http";
+import type { EndpointName } from "../endpoint-names";
 import type { AlloFailure } from "./errors";
 import type { AlloApiKey, AlloScope } from "./keys";
 import type { AlloStore } from "./store";
@@ -16,6 +17,8 @@ export type AlloRequest = {
 export type AlloReply = { status: number; body: unknown } | AlloFailure;
 
 export type AlloRoute = {
+  /** The name faults are aimed at: `allo.<endpoint>`. */
+  endpoint: EndpointName<"allo">;
   /** Null when any valid key may call it (`GET /v2/api/me`). */
   scope: AlloScope | null;
   handle(request: AlloRequest): AlloReply | Promise<AlloReply>;

@@ -1,5 +1,5 @@
-import type { CallItem, Fixture, FixtureContact, SmsItem, TemplateKey } from "../data/fixture-schema";
-import { renderTranscriptText } from "../data/render-transcript";
+import { transcriptText, type CallShape } from "../data/render-transcript";
+import type { AlloContact, AlloSection, CallItem, SmsItem, TemplateKey } from "../data/sections/allo-section";
 
 export type UserRef = { id: string; name: string; email: string };
 export type ContactRef = {
@@ -43,12 +43,19 @@ export type SummaryUpdateResult =
   | { ok: true; record: CallRecord; templateKey: TemplateKey; state: TemplateState }
   | { ok: false; code: "CONVERSATION_ITEM_NOT_FOUND" | "SUMMARY_TEMPLATE_NOT_FOUND" | "SUMMARY_TEMPLATE_KEY_REQUIRED" };
 
+const OUTCOMES = { ANSWERED: "answered", VOICEMAIL: "voicemail", TRANSFERRED: "transferred" } as const;
+
+/** How the call went, in the terms transcripts are rendered in. */
+export function callShape(call: CallItem): CallShape {
+  return { direction: call.direction === "INBOUND" ? "inbound" : "outbound", outcome: OUTCOMES[call.result], durationSec: call.duration };
+}
+
 /** Newest first, the id breaking ties, so every listing has one stable order. */
 function byDateDesc(a: ItemRecord, b: ItemRecord): number {
   return b.dateMs - a.dateMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-function contactRef(contact: FixtureContact): ContactRef {
+function contactRef(contact: AlloContact): ContactRef {
   return { id: contact.id, name: contact.name, company: contact.company, deals: contact.deals };
 }
 
@@ -64,10 +71,10 @@ export class AlloStore {
   readonly all: readonly ItemRecord[];
   readonly calls: readonly CallRecord[];
   readonly messages: readonly SmsRecord[];
-  readonly team: Fixture["team"];
+  readonly team: AlloSection["team"];
   private readonly byId: Map<string, ItemRecord>;
 
-  constructor(fixture: Fixture) {
+  constructor(fixture: AlloSection) {
     this.team = fixture.team;
     const users = new Map(fixture.users.map((user) => [user.id, { ...user }]));
     const contactLists = new Map(fixture.contacts.map((contact) => [contact.id, [contactRef(contact)] as const]));
@@ -120,7 +127,7 @@ export class AlloStore {
     // Built on first use: most data sets are never keyword-searched, and building up front slows startup.
     if (record.type === "SMS") return [(record.contentSearchText ??= record.item.content.toLowerCase())];
     record.summarySearchText ??= summarySearchText(record.templates);
-    record.transcriptSearchText ??= renderTranscriptText(record.item).toLowerCase();
+    record.transcriptSearchText ??= transcriptText(record.item.transcript, callShape(record.item)).toLowerCase();
     return [record.summarySearchText, record.transcriptSearchText];
   }
 

@@ -13,11 +13,13 @@ function parse(template: string): readonly string[] {
 /** Fills `{name}` placeholders. A missing fact is a bug in a scenario, so it throws rather than printing "undefined". */
 export function fillTemplate(template: string, facts: Readonly<Record<string, string>>): string {
   const parts = parse(template);
-  let out = parts[0] ?? "";
+  if (parts.length === 1) return template;
+  const out = parts.slice();
   for (let i = 1; i < parts.length; i += 2) {
     const value = facts[parts[i] as string];
     if (value === undefined) throw new Error(`Template needs the fact "${parts[i]}": ${template}`);
-    out += value + parts[i + 1];
+    out[i] = value;
   }
-  return out;
+  // join() builds one flat string; `+=` would keep a rope of every piece alive for as long as the text.
+  return out.join("");
 }

@@ -1,152 +1,35 @@
 import { z } from "zod";
+import type { ProviderId } from "../provider-id";
+import { alloSectionSchema } from "./sections/allo-section";
+import { blandSectionSchema } from "./sections/bland-section";
+import { openPhoneSectionSchema } from "./sections/openphone-section";
+import { twilioSectionSchema } from "./sections/twilio-section";
 
-export const templateKeySchema = z.enum(["MARKDOWN_CLASSIC", "MARKDOWN_SHORT_CALL"]);
-export type TemplateKey = z.infer<typeof templateKeySchema>;
-
-export const scenarioIdSchema = z.enum([
-  "billing_dispute",
-  "pricing_question",
-  "appointment_reschedule",
-  "cancellation",
-  "technical_support",
-  "order_status",
-]);
-export type ScenarioId = z.infer<typeof scenarioIdSchema>;
-
-const instant = z.iso.datetime();
-const phoneNumber = z.e164();
-
-export const userSchema = z.object({
-  id: z.string().regex(/^usr-[a-z0-9]+$/),
-  name: z.string().min(1),
-  email: z.email(),
-});
-
-export const contactSchema = z.object({
-  id: z.string().regex(/^cnt-[a-z0-9]+$/),
-  name: z.string().min(1),
-  phone: phoneNumber,
-  email: z.email(),
-  company: z.object({ id: z.string().regex(/^com-[a-z0-9]+$/), name: z.string().min(1) }).nullable(),
-  deals: z.array(
-    z.object({
-      id: z.string().regex(/^dea-[a-z0-9]+$/),
-      name: z.string().min(1),
-      status: z.enum(["OPEN", "WON", "LOST"]),
-    }),
-  ),
-});
-
-export const storedSummarySchema = z.object({
-  template_key: templateKeySchema,
-  content: z.string().max(100_000),
-  updated_at: instant,
-  updated_by: z.object({ id: z.string(), name: z.string().nullable() }).nullable(),
-});
-
-/** Name → text. Checked by hand: `z.record` costs a second on 100,000 calls, this a few milliseconds. */
-const factsSchema = z.custom<Record<string, string>>(
-  (value) =>
-    typeof value === "object" &&
-    value !== null &&
-    !Array.isArray(value) &&
-    Object.values(value).every((entry) => typeof entry === "string"),
-  { message: "Facts must map names to strings" },
-);
+export const FIXTURE_FORMAT = "redline-emulator/fixture";
 
 /**
- * The recipe a call's transcript is rendered from on read. Storing it rather than millions of turn
- * objects keeps a 100,000-call data set small and quick to build.
+ * One fixture document: everything the emulator serves, for every provider. A section left out is a
+ * provider the emulator does not mount. Each section uses its provider's own field names.
  */
-export const callScriptSchema = z.object({
-  scenario: scenarioIdSchema,
-  seed: z.number().int().min(0).max(0xffffffff),
-  turns: z.number().int().min(2).max(60),
-  /** Every detail the dialogue and the summaries mention, so the two always agree. */
-  facts: factsSchema,
-});
-
-const itemBase = {
-  direction: z.enum(["INBOUND", "OUTBOUND"]),
-  allo_number: phoneNumber,
-  contact_number: phoneNumber,
-  /** Null when the number matches no contact: the item then lists no contacts. */
-  contact_id: z.string().nullable(),
-  user_id: z.string(),
-  date: instant,
-  tags: z.array(z.string().min(1)),
-};
-
-export const callItemSchema = z.object({
-  id: z.string().regex(/^cll-[a-z0-9]{10}$/),
-  type: z.literal("CALL"),
-  ...itemBase,
-  duration: z.number().int().min(1),
-  result: z.enum(["ANSWERED", "VOICEMAIL", "TRANSFERRED"]),
-  recording_url: z.url().nullable(),
-  script: callScriptSchema,
-  /** Completed summary templates, at most one per key. Empty: the summary is not available yet. */
-  summaries: z.array(storedSummarySchema).max(2),
-  /** One counter per call, shared by its templates; 0 until a summary exists. */
-  summary_version: z.number().int().min(0),
-});
-
-export const smsItemSchema = z.object({
-  id: z.string().regex(/^msg-[a-z0-9]{10}$/),
-  type: z.literal("SMS"),
-  ...itemBase,
-  content: z.string(),
-  status: z.enum(["PENDING", "SENT", "DELIVERED", "FAILED"]),
-  message_type: z.enum(["SMS", "MMS", "WHATSAPP"]),
-});
-
-export const fixtureItemSchema = z.discriminatedUnion("type", [callItemSchema, smsItemSchema]);
-
 export const fixtureSchema = z
   .object({
-    format: z.literal("redline-emulator/allo-fixture"),
-    version: z.literal(1),
-    seed: z.number().int(),
-    now: instant,
-    team: z.object({ id: z.string().min(1), name: z.string().min(1) }),
-    users: z.array(userSchema).min(1),
-    allo_numbers: z.array(z.object({ number: phoneNumber, name: z.string().min(1) })).min(1),
-    contacts: z.array(contactSchema),
-    items: z.array(fixtureItemSchema),
+    $schema: z.string().optional(),
+    format: z.literal(FIXTURE_FORMAT),
+    version: z.literal(2),
+    /** Drives the emulator's own randomness (fault rates, the other editor's choices). */
+    seed: z.number().int().default(1),
+    /** The anchor generated dates were drawn against; informative only. */
+    now: z.iso.datetime().optional(),
+    allo: alloSectionSchema.optional(),
+    openphone: openPhoneSectionSchema.optional(),
+    bland: blandSectionSchema.optional(),
+    twilio: twilioSectionSchema.optional(),
   })
-  .superRefine((fixture, ctx) => {
-    const users = new Set(fixture.users.map((user) => user.id));
-    const contacts = new Set(fixture.contacts.map((contact) => contact.id));
-    const numbers = new Set(fixture.allo_numbers.map((entry) => entry.number));
-    const ids = new Set<string>();
-    fixture.items.forEach((item, index) => {
-      const path = ["items", index];
-      if (ids.has(item.id)) ctx.addIssue({ code: "custom", path: [...path, "id"], message: `Duplicate item id ${item.id}` });
-      ids.add(item.id);
-      if (!users.has(item.user_id)) ctx.addIssue({ code: "custom", path: [...path, "user_id"], message: "Unknown user" });
-      if (item.contact_id !== null && !contacts.has(item.contact_id)) {
-        ctx.addIssue({ code: "custom", path: [...path, "contact_id"], message: "Unknown contact" });
-      }
-      if (!numbers.has(item.allo_number)) {
-        ctx.addIssue({ code: "custom", path: [...path, "allo_number"], message: "Not one of the team's Allo numbers" });
-      }
-      if (item.type === "CALL") {
-        const keys = item.summaries.map((summary) => summary.template_key);
-        if (new Set(keys).size !== keys.length) {
-          ctx.addIssue({ code: "custom", path: [...path, "summaries"], message: "A template appears twice" });
-        }
-        if ((keys.length === 0) !== (item.summary_version === 0)) {
-          ctx.addIssue({ code: "custom", path: [...path, "summary_version"], message: "Version is 0 exactly when there is no summary" });
-        }
-      }
-    });
-  });
+  .strict();
 
 export type Fixture = z.infer<typeof fixtureSchema>;
-export type FixtureUser = z.infer<typeof userSchema>;
-export type FixtureContact = z.infer<typeof contactSchema>;
-export type FixtureItem = z.infer<typeof fixtureItemSchema>;
-export type CallItem = z.infer<typeof callItemSchema>;
-export type SmsItem = z.infer<typeof smsItemSchema>;
-export type CallScript = z.infer<typeof callScriptSchema>;
-export type StoredSummary = z.infer<typeof storedSummarySchema>;
+export type FixtureInput = z.input<typeof fixtureSchema>;
+
+export function sectionsOf(fixture: Fixture): ProviderId[] {
+  return (["allo", "openphone", "bland", "twilio"] as const).filter((provider) => fixture[provider] !== undefined);
+}

@@ -1,10 +1,17 @@
-import type { CallItem } from "./fixture-schema";
 import { fillTemplate } from "./fill-template";
 import { Prng } from "./prng";
 import { scenarios, type ScriptLine } from "./scenarios";
-import { spoken } from "./spoken-formats";
+import type { TranscriptRecipe, TranscriptSource } from "./transcript-source";
 
-export type TranscriptEntry = { source: "USER" | "EXTERNAL"; time: string; text: string };
+/** A turn in provider-neutral terms; each provider's API maps it to its own shape. Times in seconds. */
+export type Turn = { speaker: "agent" | "customer"; start: number; end: number; text: string };
+
+/** What rendering needs to know of the call besides its recipe. */
+export type CallShape = {
+  direction: "inbound" | "outbound";
+  outcome: "answered" | "voicemail" | "transferred";
+  durationSec: number;
+};
 
 /** Agent question, customer answer. Checks come early, while the agent verifies who is calling. */
 const checks: readonly (readonly [string, string])[] = [
@@ -25,7 +32,25 @@ const asides: readonly (readonly [string, string])[] = [
   ["Just so I have it right, this was about {topic}?", "Exactly."],
   ["Have you contacted us about this before?", "No, this is the first time."],
   ["Is there a good time of day to reach you if we need to follow up?", "Mornings are best."],
+  ["My system is a little slow today, bear with me.", "No problem, take your time."],
+  ["I'm reading through the notes on your account now.", "Okay."],
+  ["Can you hear me all right? You sound a bit faint.", "Yes, I can hear you fine now."],
+  ["I'll send a written recap to {email} after we hang up.", "Great, thank you! 👍"],
 ];
+
+const walkthroughSteps = [
+  "open the app and go to Settings",
+  "tap Devices",
+  "choose the device that's giving you trouble",
+  "scroll down to Network",
+  "tap Reconnect",
+  "wait for the light to turn solid green",
+  "go back to the home screen",
+  "pull down to refresh",
+  "check that the status says Online",
+  "open the event history",
+];
+const walkthroughAnswers = ["Okay, done.", "Got it.", "One second... okay.", "It's loading.", "Yes, I see it.", "Hm, okay, there it is."];
 
 const inboundGreetings = [
   "Thanks for calling {team}, this is {agent_first}. How can I help?",
@@ -33,9 +58,10 @@ const inboundGreetings = [
   "Hi, you've reached {team}. My name is {agent_first}, how can I help?",
 ];
 const customerIntroductions = ["Hi {agent_first}, this is {customer}.", "Hi, my name is {customer}.", "Hey, it's {customer}."];
+const thanks = ["No, that's everything. Thanks, {agent_first}.", "No, that's everything. Thanks, {agent_first}! 🙏", "Nope, all good. Thank you so much!"];
 
-function opening(rng: Prng, direction: CallItem["direction"]): ScriptLine[] {
-  if (direction === "OUTBOUND") {
+function opening(rng: Prng, direction: CallShape["direction"]): ScriptLine[] {
+  if (direction === "outbound") {
     return [
       ["USER", "Hi, is this {customer_first}? It's {agent_first} from {team}, returning your call."],
       ["EXTERNAL", "Yes, hi! Thanks for getting back to me."],
@@ -47,9 +73,9 @@ function opening(rng: Prng, direction: CallItem["direction"]): ScriptLine[] {
   ];
 }
 
-function closing(result: CallItem["result"], length: number): ScriptLine[] {
+function closing(rng: Prng, outcome: CallShape["outcome"], length: number): ScriptLine[] {
   const lines: ScriptLine[] =
-    result === "TRANSFERRED"
+    outcome === "transferred"
       ? [
           ["USER", "I'm going to transfer you to {transfer_to}; they can take it from here."],
           ["EXTERNAL", "Okay, thank you."],
@@ -57,7 +83,7 @@ function closing(result: CallItem["result"], length: number): ScriptLine[] {
         ]
       : [
           ["USER", "Is there anything else I can help with today?"],
-          ["EXTERNAL", "No, that's everything. Thanks, {agent_first}."],
+          ["EXTERNAL", rng.pick(thanks)],
           ["USER", "You're welcome. Have a great day!"],
         ];
   return length === 1 ? lines.slice(-1) : lines.slice(0, length);
@@ -75,12 +101,25 @@ function fillerLines(rng: Prng, source: readonly (readonly [string, string])[], 
   return lines;
 }
 
-/** The call's turns as templates, exactly `script.turns` of them. */
-function scriptLines(call: CallItem, rng: Prng): ScriptLine[] {
-  const { script, direction, result } = call;
-  const scenario = scenarios[script.scenario];
-  if (result === "VOICEMAIL") {
-    return direction === "INBOUND"
+/** Marathon calls: after the small talk runs out, the agent walks the customer through the app, step by step. */
+function walkthrough(rng: Prng, pairs: number): ScriptLine[] {
+  const lines: ScriptLine[] = [];
+  for (let i = 0; i < pairs; i++) {
+    const step = walkthroughSteps[i % walkthroughSteps.length] as string;
+    const round = Math.floor(i / walkthroughSteps.length) + 1;
+    lines.push(
+      ["USER", round === 1 ? `Next, please ${step}.` : `Let's try that again, attempt ${round}: ${step}.`],
+      ["EXTERNAL", rng.pick(walkthroughAnswers)],
+    );
+  }
+  return lines;
+}
+
+/** The call's turns as templates, exactly `recipe.turns` of them. */
+function scriptLines(recipe: TranscriptRecipe, shape: CallShape, rng: Prng): ScriptLine[] {
+  const scenario = scenarios[recipe.scenario];
+  if (shape.outcome === "voicemail") {
+    return shape.direction === "inbound"
       ? [
           ["USER", "You've reached {team}. We're away from our desks right now; please leave a message after the tone."],
           ["EXTERNAL", scenario.voicemail.inbound],
@@ -90,46 +129,68 @@ function scriptLines(call: CallItem, rng: Prng): ScriptLine[] {
           ["USER", scenario.voicemail.outbound],
         ];
   }
-  const [ask, answer] = scenario.brief(script.facts);
-  if (script.turns === 2) return [["EXTERNAL", `Hi, it's {customer}. ${ask}`], ["USER", answer]];
-  if (script.turns === 3) return [["EXTERNAL", `Hi, it's {customer}. ${ask}`], ["USER", answer], ...closing(result, 1)];
+  const [ask, answer] = scenario.brief(recipe.facts);
+  if (recipe.turns === 2) return [["EXTERNAL", `Hi, it's {customer}. ${ask}`], ["USER", answer]];
+  if (recipe.turns === 3) return [["EXTERNAL", `Hi, it's {customer}. ${ask}`], ["USER", answer], ...closing(rng, shape.outcome, 1)];
 
-  const core = scenario.core(script.facts);
-  const full = script.turns >= 2 + core.length + 2;
+  const core = scenario.core(recipe.facts);
+  const full = recipe.turns >= 2 + core.length + 2;
   const body: readonly ScriptLine[] = full ? core : [["EXTERNAL", ask], ["USER", answer]];
-  const rest = script.turns - 2 - body.length;
+  const rest = recipe.turns - 2 - body.length;
   const closingLength = rest <= 3 ? rest : 2 + (rest % 2);
   const pairs = (rest - closingLength) / 2;
   const early = Math.min(checks.length, Math.ceil(pairs / 3));
+  const chat = Math.min(pairs - early, asides.length * 2);
   return [
-    ...opening(rng, direction),
+    ...opening(rng, shape.direction),
     ...fillerLines(rng, checks, early),
     ...body,
-    ...fillerLines(rng, asides, pairs - early),
-    ...closing(result, closingLength),
+    ...fillerLines(rng, asides, chat),
+    ...walkthrough(rng, pairs - early - chat),
+    ...closing(rng, shape.outcome, closingLength),
   ];
 }
 
-/**
- * Renders a call's transcript from its script. Deterministic: the script's seed drives every choice,
- * so the same call always reads the same, however often it is rendered.
- */
-export function renderTranscript(call: CallItem): TranscriptEntry[] {
-  const rng = new Prng(call.script.seed);
-  const lines = scriptLines(call, rng);
-  const start = Date.parse(call.date);
-  const step = call.duration / lines.length;
+const SPEAKERS = { USER: "agent", EXTERNAL: "customer" } as const;
+const round2 = (value: number) => Math.round(value * 100) / 100;
+
+function renderRecipe(recipe: TranscriptRecipe, shape: CallShape): Turn[] {
+  const rng = new Prng(recipe.seed);
+  const lines = scriptLines(recipe, shape, rng);
+  const step = shape.durationSec / lines.length;
+  const starts = lines.map((_, index) => Math.floor((index + rng.next() * 0.6) * step));
   return lines.map(([source, template], index) => ({
-    source,
-    // Turns start at a jittered point within their share of the call, so times always increase.
-    time: spoken.instant(new Date(start + Math.floor((index + rng.next() * 0.6) * step) * 1000)),
-    text: fillTemplate(template, call.script.facts),
+    speaker: SPEAKERS[source],
+    // Each turn starts at a jittered point within its share of the call, so times always increase.
+    start: starts[index] as number,
+    end: round2(Math.max(starts[index] as number, (starts[index + 1] ?? shape.durationSec) - 0.4)),
+    text: fillTemplate(template, recipe.facts),
   }));
 }
 
-/** Only the words of the transcript, for keyword search: skips the timestamps, which cost the most. */
-export function renderTranscriptText(call: CallItem): string {
-  return scriptLines(call, new Prng(call.script.seed))
-    .map(([, template]) => fillTemplate(template, call.script.facts))
+/**
+ * The transcript's turns. A recipe is rendered deterministically (its seed drives every choice, so the
+ * same call always reads the same); literal turns are returned with their end times filled in.
+ */
+export function renderTurns(source: TranscriptSource, shape: CallShape): Turn[] {
+  if ("recipe" in source) return renderRecipe(source.recipe, shape);
+  return source.turns.map((turn, index) => ({
+    speaker: turn.speaker,
+    start: turn.start,
+    end: turn.end ?? source.turns[index + 1]?.start ?? Math.max(turn.start, shape.durationSec),
+    text: turn.text,
+  }));
+}
+
+/** Only the words, for keyword search: skips the timing, which costs the most. */
+export function transcriptText(source: TranscriptSource, shape: CallShape): string {
+  if ("turns" in source) return source.turns.map((turn) => turn.text).join("\n");
+  return scriptLines(source.recipe, shape, new Prng(source.recipe.seed))
+    .map(([, template]) => fillTemplate(template, source.recipe.facts))
     .join("\n");
+}
+
+/** How many turns a transcript has, without rendering it. */
+export function turnCount(source: TranscriptSource): number {
+  return "recipe" in source ? source.recipe.turns : source.turns.length;
 }

@@ -1,4 +1,4 @@
-import type { ScenarioId } from "./fixture-schema";
+import type { ScenarioId } from "./transcript-source";
 import type { Prng } from "./prng";
 import { spoken } from "./spoken-formats";
 import type { LineName } from "./team";

@@ -4,6 +4,35 @@ const MONTHS = [
   "July", "August", "September", "October", "November", "December",
 ];
 
+const TWO_DIGITS = Array.from({ length: 60 }, (_, value) => String(value).padStart(2, "0"));
+const DAY_MS = 86_400_000;
+/** "YYYY-MM-DDT" per day: generated data spans a few weeks, so a handful of entries serve 100,000 calls. */
+const dayPrefixes = new Map<number, string>();
+
+/**
+ * ISO 8601 in UTC, `2026-05-12T14:32:11Z` (or with `.123` milliseconds). Equal to `toISOString()`, several
+ * times faster, which matters when a data set holds a million timestamps.
+ */
+export function isoInstant(ms: number, millis: boolean): string {
+  const day = Math.floor(ms / DAY_MS);
+  let prefix = dayPrefixes.get(day);
+  if (prefix === undefined) {
+    prefix = new Date(day * DAY_MS).toISOString().slice(0, 11);
+    dayPrefixes.set(day, prefix);
+  }
+  let rest = ms - day * DAY_MS;
+  const hours = Math.floor(rest / 3_600_000);
+  rest -= hours * 3_600_000;
+  const minutes = Math.floor(rest / 60_000);
+  rest -= minutes * 60_000;
+  const seconds = Math.floor(rest / 1000);
+  // One join, one flat string: a template literal would leave a rope of six pieces per timestamp.
+  const parts = [prefix, TWO_DIGITS[hours], ":", TWO_DIGITS[minutes], ":", TWO_DIGITS[seconds]];
+  if (millis) parts.push(".", String(Math.floor(rest - seconds * 1000)).padStart(3, "0"));
+  parts.push("Z");
+  return parts.join("");
+}
+
 /**
  * How details are spoken in transcripts and written in summaries. Hand-rolled rather than Intl so the
  * output is the same on every machine and locale, and cheap enough for 100,000 calls. Dates are UTC.
@@ -36,6 +65,6 @@ export const spoken = {
   },
   /** ISO 8601 at second precision, the form Allo uses for item dates. */
   instant(date: Date): string {
-    return date.toISOString().slice(0, 19) + "Z";
+    return isoInstant(date.getTime(), false);
   },
 };

@@ -1,4 +1,4 @@
-import type { FixtureUser } from "./fixture-schema";
+import type { AlloUser } from "./sections/allo-section";
 
 /** The fictional Allo workspace every generated data set belongs to. Fixed, so ids are stable across seeds. */
 export const team = {
@@ -8,7 +8,7 @@ export const team = {
 } as const;
 
 /** The agents who take calls. Some of them also hold the emulator's API keys (see allo/keys.ts). */
-export const agents: readonly FixtureUser[] = [
+export const agents: readonly AlloUser[] = [
   { id: "usr-alexkim01", name: "Alex Kim", email: "alex.kim@northwind-home.example" },
   { id: "usr-samortiz1", name: "Sam Ortiz", email: "sam.ortiz@northwind-home.example" },
   { id: "usr-priyanai1", name: "Priya Nair", email: "priya.nair@northwind-home.example" },

@@ -1,45 +1,78 @@
-import type { CallItem, TemplateKey } from "./fixture-schema";
 import { fillTemplate } from "./fill-template";
+import type { CallShape } from "./render-transcript";
 import { scenarios } from "./scenarios";
+import type { TemplateKey } from "./sections/allo-section";
+import type { ScenarioId } from "./transcript-source";
 
-type SummarySubject = Pick<CallItem, "direction" | "result" | "script">;
+/** What a summary is written from: the call's story and how it went. */
+export type SummarySubject = { scenario: ScenarioId; facts: Readonly<Record<string, string>>; shape: CallShape };
 
-function classicMarkdown(summary: string, commitments: readonly string[], nextSteps: readonly string[]): string {
-  const bullets = (items: readonly string[]) => items.map((item) => `- ${item}`).join("\n");
+type Parts = { summary: string; commitments: readonly string[]; nextSteps: readonly string[] };
+
+function voicemailParts(inbound: boolean): Parts {
+  return inbound
+    ? { summary: "{customer} left a voicemail about {topic}.", commitments: ["None yet."], nextSteps: ["Call {customer_first} back at {phone_spoken}."] }
+    : { summary: "{agent} left {customer} a voicemail about {topic}.", commitments: ["None yet."], nextSteps: ["Wait for {customer_first} to call back on {line_spoken}."] };
+}
+
+/** The scenario's summary, commitments and next steps for this call, placeholders filled. */
+function partsOf(subject: SummarySubject): Parts {
+  const { shape, facts } = subject;
+  let parts: Parts;
+  if (shape.outcome === "voicemail") parts = voicemailParts(shape.direction === "inbound");
+  else {
+    parts = scenarios[subject.scenario].classic(facts);
+    if (shape.outcome === "transferred") {
+      parts = {
+        summary: `${parts.summary} The call was then transferred to {transfer_to}.`,
+        commitments: parts.commitments,
+        nextSteps: [...parts.nextSteps, "Confirm {transfer_to} has followed up with {customer_first}."],
+      };
+    }
+  }
+  const fill = (text: string) => fillTemplate(text, facts);
+  return { summary: fill(parts.summary), commitments: parts.commitments.map(fill), nextSteps: parts.nextSteps.map(fill) };
+}
+
+function shortSummary(subject: SummarySubject): string {
+  const { shape, facts } = subject;
+  if (shape.outcome === "voicemail") {
+    return fillTemplate(
+      shape.direction === "inbound"
+        ? "{customer} left a voicemail about {topic} and asked for a call back at {phone_spoken}."
+        : "{agent} left {customer} a voicemail about {topic}.",
+      facts,
+    );
+  }
+  const text = scenarios[subject.scenario].short(facts) + (shape.outcome === "transferred" ? " Transferred to {transfer_to}." : "");
+  return fillTemplate(text, facts);
+}
+
+const bullets = (items: readonly string[]) => items.map((item) => `- ${item}`).join("\n");
+
+/**
+ * The markdown Allo would have produced for a call, in the template's shape: sections for
+ * MARKDOWN_CLASSIC, one paragraph for MARKDOWN_SHORT_CALL. It quotes the same facts as the transcript.
+ */
+export function writeAlloSummary(key: TemplateKey, subject: SummarySubject): string {
+  if (key === "MARKDOWN_SHORT_CALL") return shortSummary(subject);
+  const { summary, commitments, nextSteps } = partsOf(subject);
   return `## Summary\n\n${summary}\n\n## Commitments\n\n${bullets(commitments)}\n\n## Next steps\n\n${bullets(nextSteps)}\n`;
 }
 
-function voicemailSummary(key: TemplateKey, inbound: boolean): string {
-  if (key === "MARKDOWN_SHORT_CALL") {
-    return inbound
-      ? "{customer} left a voicemail about {topic} and asked for a call back at {phone_spoken}."
-      : "{agent} left {customer} a voicemail about {topic}.";
-  }
-  return inbound
-    ? classicMarkdown("{customer} left a voicemail about {topic}.", ["None yet."], ["Call {customer_first} back at {phone_spoken}."])
-    : classicMarkdown("{agent} left {customer} a voicemail about {topic}.", ["None yet."], ["Wait for {customer_first} to call back on {line_spoken}."]);
+/** Quo's shape: the summary as bullet points, commitments folded into the next steps. */
+export function writeQuoSummary(subject: SummarySubject): { summary: string[]; nextSteps: string[] } {
+  const { summary, commitments, nextSteps } = partsOf(subject);
+  return {
+    summary: summary.split(/(?<=[.!?])\s+(?=[A-Z0-9{])/u).filter(Boolean),
+    nextSteps: [...commitments.filter((item) => item !== "None yet."), ...nextSteps],
+  };
 }
 
-function conversationSummary(key: TemplateKey, subject: SummarySubject): string {
-  const scenario = scenarios[subject.script.scenario];
-  const transferred = subject.result === "TRANSFERRED";
-  if (key === "MARKDOWN_SHORT_CALL") {
-    return scenario.short(subject.script.facts) + (transferred ? " Transferred to {transfer_to}." : "");
-  }
-  const { summary, commitments, nextSteps } = scenario.classic(subject.script.facts);
-  return classicMarkdown(
-    transferred ? `${summary} The call was then transferred to {transfer_to}.` : summary,
-    commitments,
-    transferred ? [...nextSteps, "Confirm {transfer_to} has followed up with {customer_first}."] : nextSteps,
-  );
-}
-
-/**
- * The summary Allo would have produced for a call, in the template's shape: sections for
- * MARKDOWN_CLASSIC, one paragraph for MARKDOWN_SHORT_CALL. It quotes the same facts as the transcript.
- */
-export function writeSummary(key: TemplateKey, subject: SummarySubject): string {
-  const template =
-    subject.result === "VOICEMAIL" ? voicemailSummary(key, subject.direction === "INBOUND") : conversationSummary(key, subject);
-  return fillTemplate(template, subject.script.facts);
+/** Plain text, no markdown, as Bland and Twilio keep summaries: one paragraph. */
+export function writePlainSummary(subject: SummarySubject, options: { short?: boolean } = {}): string {
+  if (options.short) return shortSummary(subject);
+  const { summary, commitments, nextSteps } = partsOf(subject);
+  const promised = commitments.filter((item) => item !== "None yet.");
+  return [summary, promised.length > 0 ? `Promised: ${promised.join(" ")}` : "", `Next: ${nextSteps.join(" ")}`].filter(Boolean).join(" ");
 }

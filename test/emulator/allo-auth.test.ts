@@ -44,7 +44,12 @@ describe("API keys", () => {
     expect(result.body.data).toEqual({
       api_key_id: "api-redline",
       scopes: ["CONVERSATIONS_READ", "CONVERSATIONS_WRITE"],
-      endpoints: [],
+      // The documented method enum has no PATCH, so the summary update is not listed.
+      endpoints: [
+        expect.objectContaining({ method: "POST", path: "/v2/api/conversations/items/search", scope: "CONVERSATIONS_READ" }),
+        expect.objectContaining({ method: "GET", path: "/v2/api/conversations/items/{id}", scope: "CONVERSATIONS_READ" }),
+        expect.objectContaining({ method: "POST", path: "/v2/api/conversations/items/batch", scope: "CONVERSATIONS_READ" }),
+      ],
       team: { id: "team-northwind", name: "Northwind Home" },
       rate_limits: { read_per_second: 20, write_per_second: 5 },
     });

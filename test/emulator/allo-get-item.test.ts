@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CallItem, Fixture } from "@/emulator/data/fixture-schema";
+import type { AlloSection, CallItem } from "@/emulator/data/sections/allo-section";
+import type { ScenarioId } from "@/emulator/data/transcript-source";
 import { startEmulator, type RunningEmulator } from "@/emulator/server";
 import { AlloTestClient } from "./support/allo-client";
 import { AlloContract, operations } from "./support/allo-contract";
-import { representativeItems, testDataOptions, testFixture } from "./support/test-data";
+import { recipeOf, representativeItems, testDataOptions, testFixture } from "./support/test-data";
 
 let emulator: RunningEmulator;
 let allo: AlloTestClient;
-let fixture: Fixture;
+let fixture: AlloSection;
 const contract = new AlloContract();
 
 beforeAll(async () => {
@@ -36,7 +37,7 @@ async function expectGetError(id: string, extend: string | undefined, status: nu
 }
 
 /** The detail that names what a call was about; every scenario says it in the call and in its summary. */
-const keyFact: Record<CallItem["script"]["scenario"], string> = {
+const keyFact: Record<ScenarioId, string> = {
   billing_dispute: "invoice",
   pricing_question: "plan",
   appointment_reschedule: "work_order",
@@ -72,7 +73,7 @@ describe("GET /v2/api/conversations/items/{id}", () => {
     expect((await getOk(classicOnly.id)).transcript).toBeNull();
     expect((await getOk(classicOnly.id, "")).transcript).toBeNull();
     const transcript = (await getOk(classicOnly.id, "transcript")).transcript!;
-    expect(transcript).toHaveLength(classicOnly.script.turns);
+    expect(transcript).toHaveLength(recipeOf(classicOnly).turns);
     expect(transcript.every((turn) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(turn.time))).toBe(true);
     // Rendering is deterministic: asking again gives the same conversation.
     expect((await getOk(classicOnly.id, "transcript")).transcript).toEqual(transcript);
@@ -84,7 +85,7 @@ describe("GET /v2/api/conversations/items/{id}", () => {
     );
     for (const call of summarised.slice(0, 40)) {
       const item = await getOk(call.id, "transcript");
-      const detail = call.script.facts[keyFact[call.script.scenario]]!;
+      const detail = recipeOf(call).facts[keyFact[recipeOf(call).scenario]]!;
       const spoken = item.transcript!.map((turn) => turn.text).join("\n");
       expect(spoken, call.id).toContain(detail);
       expect(item.summary, call.id).toContain(detail);

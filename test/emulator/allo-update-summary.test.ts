@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Fixture } from "@/emulator/data/fixture-schema";
+import type { AlloSection } from "@/emulator/data/sections/allo-section";
 import { startEmulator, type RunningEmulator } from "@/emulator/server";
 import { AlloTestClient } from "./support/allo-client";
 import { AlloContract, operations } from "./support/allo-contract";
@@ -9,7 +9,7 @@ let emulator: RunningEmulator;
 let redline: AlloTestClient;
 let alex: AlloTestClient;
 let sam: AlloTestClient;
-let fixture: Fixture;
+let fixture: AlloSection;
 let items: ReturnType<typeof representativeItems>;
 const contract = new AlloContract();
 

@@ -1,8 +1,19 @@
 import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
+import { alloKeyFor } from "@/emulator/allo/keys";
+import { fixtureJsonSchema } from "@/emulator/data/fixture-json-schema";
+import { generateFixture } from "@/emulator/data/generate";
 
 const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
+const directory = mkdtempSync(path.join(tmpdir(), "redline-cli-"));
+
+afterAll(() => {
+  rmSync(directory, { recursive: true, force: true });
+});
 
 function runCli(args: string[]) {
   const child = spawn(process.execPath, ["--import", "tsx", "emulator/main.ts", ...args], {
@@ -38,6 +49,45 @@ describe("npm run emulator", () => {
 
     cli.child.kill("SIGTERM");
     expect(await cli.exited).toBe(0);
+  });
+
+  it("serves a fixture file with the providers and faults asked for", async () => {
+    const fixture = generateFixture({ seed: 2, calls: 5, now: new Date("2026-05-12T15:00:00Z") });
+    const file = path.join(directory, "cli-fixture.json");
+    writeFileSync(file, JSON.stringify(fixture));
+    const cli = runCli(["--port", "0", "--fixtures", file, "--providers", "allo,bland", "--fault", "allo.getItem:status=503,count=1"]);
+    const [, url] = await cli.printed(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
+    await cli.printed(/sk-otherorg/);
+    expect(cli.output()).not.toContain("quo_redline");
+
+    const health = (await (await fetch(`${url}/__emulator/health`)).json()) as { providers: string[]; calls: number | null };
+    expect(health).toMatchObject({ providers: ["allo", "bland"], calls: null });
+    const id = fixture.allo!.items[0]!.id;
+    const get = () => fetch(`${url}/v2/api/conversations/items/${id}`, { headers: { Authorization: `Api-Key ${alloKeyFor("redline")}` } });
+    expect((await get()).status).toBe(503);
+    expect((await get()).status).toBe(200);
+
+    cli.child.kill("SIGTERM");
+    expect(await cli.exited).toBe(0);
+  });
+
+  it("prints the fixture JSON Schema", async () => {
+    const cli = runCli(["--print-schema"]);
+    expect(await cli.exited).toBe(0);
+    expect(JSON.parse(cli.output())).toEqual(fixtureJsonSchema());
+  });
+
+  it("exits naming the failing path of a bad fixture, or the fault it cannot read", async () => {
+    const file = path.join(directory, "cli-bad.json");
+    writeFileSync(file, JSON.stringify({ format: "redline-emulator/fixture", version: 2, twilio: { accountSid: "AC1", stores: [] } }));
+    const bad = runCli(["--port", "0", "--fixtures", file]);
+    expect(await bad.exited).toBe(1);
+    expect(bad.output()).toContain("twilio.accountSid");
+    expect(bad.output()).toContain("twilio.stores");
+
+    const fault = runCli(["--port", "0", "--calls", "5", "--fault", "allo.getItem:status=418"]);
+    expect(await fault.exited).toBe(1);
+    expect(fault.output()).toContain("allo.getItem:status=418");
   });
 
   it("exits with a message on invalid options", async () => {

@@ -21,7 +21,17 @@ describe("startEmulator", () => {
 
   it("reports health", async () => {
     const response = await fetch(`${emulator.url}/__emulator/health`);
-    expect(await response.json()).toEqual({ ok: true, providers: ["allo"], calls: 200, messages: 22 });
+    expect(await response.json()).toEqual({
+      ok: true,
+      providers: ["allo", "openphone", "bland", "twilio"],
+      calls: 200,
+      counts: {
+        allo: { calls: 200, messages: 22 },
+        openphone: { calls: 200 },
+        bland: { calls: 200, contacts: expect.any(Number), memories: expect.any(Number) },
+        twilio: { summaries: 200, pendingUpdates: 0 },
+      },
+    });
   });
 
   it("reset restores the generated data", async () => {
@@ -31,7 +41,7 @@ describe("startEmulator", () => {
     expect((await allo.getItem(classicOnly.id)).body.data.summary).toBe("Edited.");
 
     const reset = await fetch(`${emulator.url}/__emulator/reset`, { method: "POST" });
-    expect(await reset.json()).toEqual({ ok: true, calls: 200, messages: 22 });
+    expect(await reset.json()).toMatchObject({ ok: true, counts: { allo: { calls: 200, messages: 22 } } });
     expect((await allo.getItem(classicOnly.id)).body.data.summary).toBe(classicOnly.summaries[0]!.content);
     expect((await allo.updateSummary(classicOnly.id, { content: "Again." })).body.data.version).toBe(2);
   });

@@ -5,6 +5,7 @@ import type { AlloRoute } from "../handler";
 
 /** GET /v2/api/conversations/items/{id}: one call or SMS. */
 export const getItem: AlloRoute = {
+  endpoint: "getItem",
   scope: "CONVERSATIONS_READ",
   handle: ({ params, url, store }) => {
     const id = params.id ?? "";

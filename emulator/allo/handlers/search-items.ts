@@ -60,6 +60,7 @@ function parseRange(date: unknown): ItemQuery["range"] | AlloFailure {
 
 /** POST /v2/api/conversations/items/search: Allo's "list calls", with filters and keyword search. */
 export const searchConversationItems: AlloRoute = {
+  endpoint: "search",
   scope: "CONVERSATIONS_READ",
   handle: async ({ req, store }) => {
     const body = await readJsonBody(req);

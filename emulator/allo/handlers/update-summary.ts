@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { templateKeySchema } from "../../data/fixture-schema";
+import { templateKeySchema } from "../../data/sections/allo-section";
 import { alloFailure } from "../errors";
 import type { AlloRoute } from "../handler";
 import { invalidBody } from "../invalid-body";
@@ -27,6 +27,7 @@ function formatUpdatedAt(date: Date): string {
 
 /** PATCH /v2/api/conversations/items/{id}/summary: replace one template's markdown. */
 export const updateCallSummary: AlloRoute = {
+  endpoint: "updateSummary",
   scope: "CONVERSATIONS_WRITE",
   handle: async ({ req, params, store, key, now }) => {
     const id = params.id ?? "";

@@ -49,6 +49,10 @@ export class AlloTestClient {
     return this.request<SearchBody>("POST", "/v2/api/conversations/items/search", { json: request });
   }
 
+  batch(request: unknown) {
+    return this.request<{ data: ConversationItem[] }>("POST", "/v2/api/conversations/items/batch", { json: request });
+  }
+
   getItem(id: string, extend?: string) {
     const query = extend === undefined ? "" : `?extend=${encodeURIComponent(extend)}`;
     return this.request<ItemBody>("GET", `/v2/api/conversations/items/${encodeURIComponent(id)}${query}`);

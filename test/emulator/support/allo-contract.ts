@@ -59,6 +59,7 @@ export type Operation = { path: string; method: "get" | "post" | "patch" };
 
 export const operations = {
   search: { path: "/v2/api/conversations/items/search", method: "post" },
+  batch: { path: "/v2/api/conversations/items/batch", method: "post" },
   getItem: { path: "/v2/api/conversations/items/{id}", method: "get" },
   updateSummary: { path: "/v2/api/conversations/items/{id}/summary", method: "patch" },
   me: { path: "/v2/api/me", method: "get" },

@@ -1,0 +1,150 @@
+import { parseArgs } from "node:util";
+import { alloKeyFor } from "../emulator/allo/keys";
+import { blandKeyFor } from "../emulator/bland/keys";
+import { generateFixture } from "../emulator/data/generate";
+import { openPhoneKeyFor } from "../emulator/openphone/keys";
+import { providerIds, type ProviderId } from "../emulator/provider-id";
+import { startEmulator, type RunningEmulator } from "../emulator/server";
+import { twilioAuthorizationFor } from "../emulator/twilio/credentials";
+
+// `npm run bench [-- --only <name>]`: medians, and the ratios DESIGN §7's budgets are written in.
+
+/** A named measurement; `run` returns the lines to print (`comparisonTable` makes the usual median/ratio table). */
+type Benchmark = { name: string; description: string; run(): Promise<string[]> };
+
+/** One row of a comparison: the median of a baseline and of the case measured against it. */
+type Comparison = { label: string; baselineMs: number; subjectMs: number };
+
+function median(samples: readonly number[]): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}
+
+async function medianOf(runs: number, task: () => unknown | Promise<unknown>): Promise<number> {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    await task();
+    samples.push(performance.now() - started);
+  }
+  return median(samples);
+}
+
+const SMALL = 1_000;
+const LARGE = 100_000;
+const callsHeadings = { baseline: `${SMALL.toLocaleString("en-US")} calls`, subject: `${LARGE.toLocaleString("en-US")} calls` };
+const now = new Date("2026-05-12T15:00:00Z");
+
+/** One list-page request per provider, at a random depth: a page is as cheap at the end as at the start. */
+function listPageRequest(emulator: RunningEmulator, provider: ProviderId, calls: number): () => Promise<void> {
+  const setup = emulator.setup().providers;
+  const pick = <T>(values: readonly T[]) => values[Math.floor(Math.random() * values.length)] as T;
+  const get = async (path: string, init: RequestInit) => {
+    const response = await fetch(`${emulator.url}${path}`, init);
+    await response.arrayBuffer();
+    if (!response.ok) throw new Error(`${path} answered ${response.status}`);
+  };
+  switch (provider) {
+    case "allo": {
+      const pages = Math.floor(calls / 50);
+      const headers = { Authorization: `Api-Key ${alloKeyFor("redline")}`, "Content-Type": "application/json" };
+      return () => get("/v2/api/conversations/items/search", { method: "POST", headers, body: JSON.stringify({ size: 50, page: 1 + Math.floor(Math.random() * pages) }) });
+    }
+    case "openphone": {
+      const conversations = setup.openphone!.phoneNumbers.flatMap((line) => line.participants.map((participant) => ({ line: line.id, participant })));
+      const headers = { Authorization: openPhoneKeyFor("redline") };
+      return () => {
+        const { line, participant } = pick(conversations);
+        return get(`/openphone/v1/calls?phoneNumberId=${line}&participants=${encodeURIComponent(participant)}&maxResults=5`, { headers });
+      };
+    }
+    case "bland": {
+      const headers = { authorization: blandKeyFor("redline") };
+      return () => get(`/bland/v1/calls?limit=50&from=${Math.floor(Math.random() * (calls - 50))}`, { headers });
+    }
+    case "twilio": {
+      const { storeId, profileIds } = setup.twilio!;
+      const headers = { Authorization: twilioAuthorizationFor("redline") };
+      return () => get(`/twilio/v1/Stores/${storeId}/Profiles/${pick(profileIds)}/ConversationSummaries?pageSize=5`, { headers });
+    }
+  }
+}
+
+async function listPageMedians(calls: number, requests: number): Promise<Record<ProviderId, number>> {
+  const emulator = await startEmulator({ port: 0, calls, seed: 1, now, rateLimits: false });
+  try {
+    const medians = {} as Record<ProviderId, number>;
+    for (const provider of providerIds) {
+      const request = listPageRequest(emulator, provider, calls);
+      for (let i = 0; i < 20; i++) await request();
+      medians[provider] = await medianOf(requests, request);
+    }
+    return medians;
+  } finally {
+    await emulator.close();
+  }
+}
+
+const benchmarks: Benchmark[] = [
+  {
+    name: "queue-page",
+    description: "the review queue's pages with 1,000 and 100,000 indexed calls (DESIGN §7: within 1.3×)",
+    // Imported when run: it loads the app's database code, which the emulator benchmarks do not need.
+    run: async () => (await import("./benchmarks/queue-page")).benchQueuePage(),
+  },
+  {
+    name: "emulator-generate",
+    description: "generating the fixture document, per provider (median of 5 runs at 1,000 calls, 3 at 100,000)",
+    async run() {
+      const rows: Comparison[] = [];
+      for (const provider of providerIds) {
+        const baselineMs = await medianOf(5, () => generateFixture({ seed: 1, calls: SMALL, now, providers: [provider] }));
+        const subjectMs = await medianOf(3, () => generateFixture({ seed: 1, calls: LARGE, now, providers: [provider] }));
+        rows.push({ label: provider, baselineMs, subjectMs });
+      }
+      rows.push({ label: "all four", baselineMs: rows.reduce((sum, row) => sum + row.baselineMs, 0), subjectMs: rows.reduce((sum, row) => sum + row.subjectMs, 0) });
+      return comparisonTable(callsHeadings, rows);
+    },
+  },
+  {
+    name: "emulator-list-page",
+    description:
+      "one list page over HTTP at a random depth, median of 300 requests (Allo and Bland 50 calls a page; Quo and Twilio 5, a conversation or profile at 1,000 calls holding about that many)",
+    async run() {
+      const small = await listPageMedians(SMALL, 300);
+      const large = await listPageMedians(LARGE, 300);
+      return comparisonTable(
+        callsHeadings,
+        providerIds.map((provider) => ({ label: provider, baselineMs: small[provider], subjectMs: large[provider] })),
+      );
+    },
+  },
+];
+
+function format(ms: number): string {
+  return ms >= 100 ? `${Math.round(ms).toLocaleString("en-US")} ms` : `${ms.toFixed(2)} ms`;
+}
+
+/** Medians side by side and their ratio (subject ÷ baseline). */
+function comparisonTable(headings: { baseline: string; subject: string }, rows: readonly Comparison[]): string[] {
+  const width = Math.max(10, ...rows.map((row) => row.label.length));
+  return [
+    `  ${"".padEnd(width)}  ${headings.baseline.padStart(16)}  ${headings.subject.padStart(16)}  ${"ratio".padStart(8)}`,
+    ...rows.map((row) => {
+      const ratio = `${(row.subjectMs / row.baselineMs).toFixed(2)}×`;
+      return `  ${row.label.padEnd(width)}  ${format(row.baselineMs).padStart(16)}  ${format(row.subjectMs).padStart(16)}  ${ratio.padStart(8)}`;
+    }),
+  ];
+}
+
+const { values } = parseArgs({ options: { only: { type: "string", multiple: true } }, strict: true });
+const selected = values.only ? benchmarks.filter((benchmark) => values.only?.includes(benchmark.name)) : benchmarks;
+if (selected.length === 0) {
+  console.error(`No benchmark named ${values.only?.join(", ")}. Benchmarks: ${benchmarks.map((benchmark) => benchmark.name).join(", ")}`);
+  process.exit(1);
+}
+for (const benchmark of selected) {
+  console.log(`\n${benchmark.name}: ${benchmark.description}`);
+  for (const line of await benchmark.run()) console.log(line);
+}

@@ -1,0 +1,80 @@
+import { z } from "zod";
+
+/**
+ * Quo (OpenPhone) v1 as CONTRACTS.md §2 documents it, written independently of the emulator so the
+ * tests check the emulator against the contract, not against itself.
+ */
+const instant = z.iso.datetime({ offset: true });
+const e164 = z.string().regex(/^\+[1-9]\d{1,14}$/);
+const userId = z.string().regex(/^US(.*)$/);
+const jobStatus = z.enum(["absent", "in-progress", "completed", "failed"]);
+
+/** `Call`: `additionalProperties: false`, every field required. */
+export const quoCall = z.strictObject({
+  id: z.string().regex(/^AC(.*)$/),
+  phoneNumberId: z.string().regex(/^PN(.*)$/),
+  userId,
+  direction: z.enum(["incoming", "outgoing"]),
+  status: z.enum(["queued", "initiated", "ringing", "in-progress", "completed", "busy", "failed", "no-answer", "canceled", "missed", "answered", "forwarded", "abandoned"]),
+  participants: z.array(e164).max(2),
+  duration: z.number().int(),
+  createdAt: instant,
+  answeredAt: instant.nullable(),
+  completedAt: instant.nullable(),
+  updatedAt: instant.nullable(),
+  answeredBy: z.string().nullable(),
+  initiatedBy: z.string().nullable(),
+  callRoute: z.string().nullable(),
+  forwardedFrom: z.union([e164, userId]).nullable(),
+  forwardedTo: z.union([e164, userId]).nullable(),
+  aiHandled: z.literal("ai-agent").nullable(),
+});
+
+export const quoListCalls = z.strictObject({ data: z.array(quoCall), totalItems: z.number().int(), nextPageToken: z.string().nullable() });
+export const quoGetCall = z.strictObject({ data: quoCall });
+
+export const quoSummary = z.object({
+  data: z.object({
+    callId: z.string(),
+    nextSteps: z.array(z.string()).nullable(),
+    status: jobStatus,
+    summary: z.array(z.string()).nullable(),
+    jobs: z
+      .array(z.object({ icon: z.string(), name: z.string(), result: z.object({ data: z.array(z.object({ name: z.string(), value: z.union([z.string(), z.number(), z.boolean()]) })) }) }))
+      .nullable()
+      .optional(),
+  }),
+});
+
+export const quoTranscript = z.object({
+  data: z.object({
+    callId: z.string().regex(/^AC(.*)$/),
+    createdAt: instant,
+    dialogue: z
+      .array(z.object({ content: z.string(), start: z.number(), end: z.number(), identifier: z.string().nullable(), userId: userId.nullable() }))
+      .nullable(),
+    duration: z.number(),
+    status: jobStatus,
+  }),
+});
+
+/** Error `code` per operation and status (CONTRACTS §2.5). */
+export const quoErrorCodes = {
+  calls: { 400: "0101400", 401: "0100401", 403: "0101403", 404: "0100404", 500: "0101500" },
+  summaries: { 400: "0500400", 401: "0500401", 403: "0500403", 404: "0500404", 500: "0501500" },
+  transcripts: { 400: "0600400", 401: "0600401", 403: "0600403", 404: "0600404", 500: "0601500" },
+} as const;
+
+/** `{message, code, status, docs, title, trace?, errors?}`; the calls 400 and 403 add `description`. */
+export function quoError(code: string, status: number) {
+  return z.object({
+    message: z.string(),
+    code: z.literal(code),
+    status: z.literal(status),
+    docs: z.literal("https://openphone.com/docs"),
+    title: z.string(),
+    description: z.string().optional(),
+    trace: z.string().optional(),
+    errors: z.array(z.object({ path: z.string(), message: z.string(), value: z.unknown().optional(), schema: z.object({ type: z.string() }) })).optional(),
+  });
+}
