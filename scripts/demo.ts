@@ -5,14 +5,18 @@ import path from "node:path";
 import { z } from "zod";
 import { demoAccounts, demoPassword, seedDemoAccounts } from "@/lib/auth/demo-accounts";
 import { openDatabase } from "@/lib/db/open-database";
-import { alloApiKeys, alloKeyFor } from "../emulator/allo/keys";
+import { fetchEmulatorSetup } from "../emulator/setup";
+import { emulatorEnv } from "./emulator-env";
 
 // `npm run demo`: the emulator with generated calls, the embedded database with demo accounts, and Redline.
 const options = z
   .object({
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     EMULATOR_PORT: z.coerce.number().int().min(1).max(65535).default(4010),
-    DEMO_CALLS: z.coerce.number().int().min(1).max(200_000).default(500),
+    /** Calls per provider. */
+    DEMO_CALLS: z.coerce.number().int().min(1).max(100_000).default(300),
+    /** Seconds between edits by a "colleague" in the providers' own apps; 0 turns it off. */
+    DEMO_OTHER_EDITOR_EVERY: z.coerce.number().int().min(0).max(3600).default(0),
     DATA_DIR: z.string().default(".data"),
   })
   .parse(process.env);
@@ -69,29 +73,45 @@ if (!skipBuild) {
   if (code !== 0) stopAll(code ?? 1);
 }
 
-run("npx", ["tsx", "emulator/main.ts", "--port", String(options.EMULATOR_PORT), "--calls", String(options.DEMO_CALLS)]);
+const otherEditor = options.DEMO_OTHER_EDITOR_EVERY || (process.argv.includes("--other-editor") ? 45 : 0);
+run("npx", [
+  "tsx",
+  "emulator/main.ts",
+  "--port",
+  String(options.EMULATOR_PORT),
+  "--calls",
+  String(options.DEMO_CALLS),
+  ...(otherEditor ? ["--other-editor-every", String(otherEditor)] : []),
+]);
 await waitFor(`${emulatorUrl}/__emulator/health`, "The emulator");
+const setup = await fetchEmulatorSetup(emulatorUrl);
 
 run("npx", ["next", "start", "-p", String(options.PORT)], {
   ...process.env,
   DATABASE_URL: "",
   DATA_DIR: options.DATA_DIR,
   AUTH_SECRET: process.env.AUTH_SECRET ?? authSecret(options.DATA_DIR),
-  ALLO_API_KEY: alloKeyFor("redline"),
-  ALLO_BASE_URL: emulatorUrl,
+  ...emulatorEnv(setup),
 });
 await waitFor(`http://127.0.0.1:${options.PORT}/login`, "Redline");
 
-const colleague = alloApiKeys.find((key) => key.label === "colleague");
+const allo = setup.providers.allo;
+const colleague = allo?.colleagues[0];
 console.log(`
 Redline is running at http://localhost:${options.PORT}
-The Allo emulator is at ${emulatorUrl}
+The provider emulator (Allo, Quo, Bland, Twilio Memory) is at ${emulatorUrl}${
+  otherEditor ? `\nA colleague edits a random summary in the providers' own apps every ${otherEditor} s.` : ""
+}
 
 Demo accounts (password for all: ${demoPassword})
 ${demoAccounts.map((account) => `  ${account.role.padEnd(9)} ${account.email}  (${account.name})`).join("\n")}
-
-Edit a summary "as a colleague" in Allo with the key ${colleague?.key} (${colleague?.user.name}), e.g.
-  curl -X PATCH ${emulatorUrl}/v2/api/conversations/items/<call id>/summary \\
-    -H 'Authorization: Api-Key ${colleague?.key}' -H 'Content-Type: application/json' -d '{"content":"…"}'
-
+${
+  colleague && allo
+    ? `
+Edit an Allo summary "as a colleague" with the key ${colleague.credential} (${colleague.name}), e.g.
+  curl -X PATCH ${allo.baseUrl}/v2/api/conversations/items/<call id>/summary \\
+    -H 'Authorization: Api-Key ${colleague.credential}' -H 'Content-Type: application/json' -d '{"content":"…"}'
+`
+    : ""
+}
 Press Ctrl+C to stop.`);

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { seedDemoAccounts } from "@/lib/auth/demo-accounts";
 import { openDatabase } from "@/lib/db/open-database";
-import { alloKeyFor } from "../../emulator/allo/keys";
+import { emulatorEnv } from "../../scripts/emulator-env";
 import { startEmulator } from "../../emulator/server";
 import { e2eData } from "./e2e-data";
 
@@ -34,7 +34,8 @@ async function waitFor(url: string, timeoutMs: number): Promise<void> {
 
 /** The built app (`next start`) against the emulator on its own port, with a fresh embedded database. */
 export default async function globalSetup() {
-  const emulator = await startEmulator({ port: 0, ...e2eData, rateLimits: false });
+  // Twilio applies accepted writes after a short delay, as the real service does, so the test sees both states.
+  const emulator = await startEmulator({ port: 0, ...e2eData, rateLimits: false, twilioApplyDelayMs: 1500 });
   const dataDir = mkdtempSync(path.join(tmpdir(), "redline-e2e-"));
   const database = await openDatabase({ driver: "pglite", dataDir });
   await seedDemoAccounts(database.db);
@@ -49,8 +50,7 @@ export default async function globalSetup() {
       DATABASE_URL: "",
       DATA_DIR: dataDir,
       AUTH_SECRET: "e2e-secret-not-for-production-0123456789",
-      ALLO_API_KEY: alloKeyFor("redline"),
-      ALLO_BASE_URL: emulator.url,
+      ...emulatorEnv(emulator.setup()),
       LOG_LEVEL: "warn",
     },
   });
