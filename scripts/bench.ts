@@ -94,6 +94,11 @@ const benchmarks: Benchmark[] = [
     run: async () => (await import("./benchmarks/queue-page")).benchQueuePage(),
   },
   {
+    name: "save-overhead",
+    description: "a save through Redline against the same provider calls made directly (DESIGN §7: within 1.15× at 50 ms)",
+    run: async () => (await import("./benchmarks/save-overhead")).benchSaveOverhead(),
+  },
+  {
     name: "emulator-generate",
     description: "generating the fixture document, per provider (median of 5 runs at 1,000 calls, 3 at 100,000)",
     async run() {

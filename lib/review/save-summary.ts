@@ -7,7 +7,6 @@ import {
   completeRevision,
   insertPendingRevision,
   lastProviderVersion,
-  latestLandedRevision,
   nextRevisionNumber,
   type SummaryKey,
 } from "@/lib/db/queries/revisions";
@@ -18,7 +17,7 @@ import type { ProviderAdapter, SummarySnapshot, UpdateOutcome } from "@/lib/prov
 import { currentSummaryText } from "./current-summary";
 import { describeProviderError } from "./describe-provider-error";
 import { observeSummary } from "./observe-summary";
-import { toSummaryMeta, type SummaryMeta } from "./summary-meta";
+import type { SummaryMeta } from "./summary-meta";
 import { whoWrote, type Authorship } from "./who-wrote";
 
 export const saveIntentSchema = z.enum(["edit", "merge", "overwrite", "restore"]);
@@ -130,15 +129,19 @@ export async function saveSummary(deps: SaveSummaryDeps, actor: Actor, raw: Save
   return withSummaryLock(database, `${input.provider}:${input.callId}`, async (db) => {
     let snapshot: SummarySnapshot;
     let current: string | null;
+    // What the journal already knows is read while the provider is re-read: the lock makes both stable.
+    const known = Promise.all([lastProviderVersion(db, key), nextRevisionNumber(db, key)]);
     try {
       const call = await adapter.getCall(input.callId);
       snapshot = call.summary;
       current = await currentSummaryText(db, key, capabilities, call);
     } catch (error) {
+      await known;
       if (error instanceof ProviderError) return providerFailure(db, error);
       throw error;
     }
 
+    const [seenVersion, revision] = await known;
     if (current !== input.baseContent) {
       await observeSummary(db, key, capabilities, snapshot);
       const conflict: ConflictDetails = {
@@ -163,7 +166,6 @@ export async function saveSummary(deps: SaveSummaryDeps, actor: Actor, raw: Save
       };
     }
 
-    const seenVersion = await lastProviderVersion(db, key);
     let outcome: UpdateOutcome | { status: "stored" };
     if (capabilities.write === "none") {
       outcome = { status: "stored" };
@@ -180,23 +182,32 @@ export async function saveSummary(deps: SaveSummaryDeps, actor: Actor, raw: Save
       }
     }
 
-    const revision = await nextRevisionNumber(db, key);
     const applied = outcome.status === "applied" ? outcome : null;
     const outsideWrites =
       applied?.version != null && seenVersion != null && applied.version > seenVersion + 1
         ? applied.version - seenVersion - 1
         : null;
+    const providerUpdatedAt = applied?.updatedAt ? new Date(applied.updatedAt) : null;
     await completeRevision(db, journalId, {
       status: outcome.status === "accepted" ? "accepted" : "applied",
       revision,
       providerVersion: applied?.version ?? null,
-      providerUpdatedAt: applied?.updatedAt ? new Date(applied.updatedAt) : null,
+      providerUpdatedAt,
       providerUpdatedById: applied?.updatedBy?.id ?? null,
       providerUpdatedByName: applied?.updatedBy?.name ?? null,
       outsideWrites,
     });
     await recordReviewDecision(db, { ...key, templateKey: input.templateKey, status: "corrected", userId: actor.id });
-    const landed = await latestLandedRevision(db, key);
-    return { ok: true, journalId, content: input.content, meta: toSummaryMeta(landed!), outcome: outcome.status };
+    const meta: SummaryMeta = {
+      revision,
+      version: applied?.version ?? null,
+      updatedAt: providerUpdatedAt?.toISOString() ?? null,
+      providerUpdatedBy: applied?.updatedBy?.name ?? null,
+      savedBy: actor.name,
+      savedAt: new Date().toISOString(),
+      templateKey: input.templateKey,
+      outsideWrites,
+    };
+    return { ok: true, journalId, content: input.content, meta, outcome: outcome.status };
   });
 }
