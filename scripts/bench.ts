@@ -99,6 +99,11 @@ const benchmarks: Benchmark[] = [
     run: async () => (await import("./benchmarks/save-overhead")).benchSaveOverhead(),
   },
   {
+    name: "route-bundles",
+    description: "first-load JavaScript of the queue and review routes, gzipped, from the last build (DESIGN §7)",
+    run: async () => (await import("./benchmarks/route-bundles")).benchRouteBundles(),
+  },
+  {
     name: "emulator-generate",
     description: "generating the fixture document, per provider (median of 5 runs at 1,000 calls, 3 at 100,000)",
     async run() {

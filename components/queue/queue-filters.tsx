@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { providerNames, type ProviderId } from "@/lib/providers/provider-id";
+import { providerNames, type ProviderId } from "@/lib/providers/provider-names";
 import type { QueueQuery } from "@/lib/review/list-queue";
 
 /** A plain GET form: the filters live in the URL, so a filtered queue can be bookmarked and shared. */

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { formatDuration } from "@/components/ui/format-duration";
 import { LocalTime } from "@/components/ui/local-time";
-import { providerNames } from "@/lib/providers/provider-id";
+import { providerNames } from "@/lib/providers/provider-names";
 import type { QueuePage, QueueQuery } from "@/lib/review/list-queue";
 import { queueHref } from "./queue-href";
 import { ReviewStatusBadge } from "./review-status-badge";

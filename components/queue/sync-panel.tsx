@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
 import { startSyncAction } from "@/app/(desk)/queue/actions";
 import { LocalTime } from "@/components/ui/local-time";
-import { providerNames } from "@/lib/providers/provider-id";
+import { providerNames } from "@/lib/providers/provider-names";
 import type { SyncStatus } from "@/lib/review/sync-status";
 
 async function fetchSyncStatus(): Promise<SyncStatus[]> {

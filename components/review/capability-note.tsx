@@ -1,4 +1,4 @@
-import { providerNames } from "@/lib/providers/provider-id";
+import { providerNames } from "@/lib/providers/provider-names";
 import type { CallDetail, Capabilities } from "@/lib/providers/types";
 
 /** Says plainly what saving does with this provider; read from its capabilities, never from its name. */

@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
+import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import {
@@ -17,24 +18,30 @@ import { LocalTime } from "@/components/ui/local-time";
 import { ModalDialog } from "@/components/ui/modal-dialog";
 import { ProviderErrorAlert } from "@/components/ui/provider-error-alert";
 import { hasRole, type Role } from "@/lib/auth/roles";
-import { providerNames } from "@/lib/providers/provider-id";
+import { providerNames } from "@/lib/providers/provider-names";
 import type { SummaryCheck } from "@/lib/review/check-summary";
 import type { HistoryEntry } from "@/lib/review/history-entry";
 import type { CallForReview } from "@/lib/review/load-call-for-review";
 import type { SaveError, SaveIntent, SaveSummaryResult } from "@/lib/review/save-summary";
 import type { SummaryMeta } from "@/lib/review/summary-meta";
-import { threeWayMerge } from "@/lib/review/three-way-merge";
+
 import { CapabilityNote } from "./capability-note";
-import { ConflictDialog, type MergeRequest } from "./conflict-dialog";
+import type { MergeRequest } from "./conflict-dialog";
 import { DraftOffer } from "./draft-offer";
-import { HistoryDialog } from "./history-dialog";
+
 import { MetadataBar } from "./metadata-bar";
 import { StaleBanner } from "./stale-banner";
 import { SummaryEditor } from "./summary-editor";
 import { TemplateDialog } from "./template-dialog";
-import { TextDiff } from "./text-diff";
+
 import { TranscriptPanel } from "./transcript-panel";
 import { useLocalDraft } from "./use-local-draft";
+
+// The merge, diff and history views are only needed once a reviewer asks for them: loaded on demand,
+// they stay out of the review page's first load.
+const ConflictDialog = dynamic(() => import("./conflict-dialog").then((module) => module.ConflictDialog), { ssr: false });
+const HistoryDialog = dynamic(() => import("./history-dialog").then((module) => module.HistoryDialog), { ssr: false });
+const TextDiff = dynamic(() => import("./text-diff").then((module) => module.TextDiff), { ssr: false });
 
 type Base = { content: string | null; revision: number };
 type SaveRequest = {
@@ -303,9 +310,10 @@ export function ReviewWorkspace({ review, role }: { review: CallForReview; role:
     return () => window.removeEventListener("beforeunload", onBeforeUnload);
   }, [dirty]);
 
-  const mergeIntoDraft = () => {
+  const mergeIntoDraft = async () => {
     if (!changedUnderneath) return;
     const theirs = changedUnderneath.content ?? "";
+    const { threeWayMerge } = await import("@/lib/review/three-way-merge");
     const result = threeWayMerge(base.content ?? "", draft, theirs);
     if (result.clean) {
       setDraft(result.text);
@@ -383,7 +391,7 @@ export function ReviewWorkspace({ review, role }: { review: CallForReview; role:
               meta={meta}
               providerName={providerName}
               onViewChanges={() => setViewChanges(true)}
-              onMerge={mergeIntoDraft}
+              onMerge={() => void mergeIntoDraft()}
             />
           ) : null}
           {unresolved && !merge ? (

@@ -1,23 +1,28 @@
 "use client";
 
 import { useCallback, useEffect, useState } from "react";
-import { z } from "zod";
+export type StoredDraft = { content: string; baseContent: string | null; baseRevision: number; savedAt: string };
 
-const storedDraftSchema = z.object({
-  content: z.string(),
-  baseContent: z.string().nullable(),
-  baseRevision: z.number().int().min(0),
-  savedAt: z.string(),
-});
-
-export type StoredDraft = z.infer<typeof storedDraftSchema>;
+// Checked by hand rather than with the schema library: the review page's script budget has no room
+// for it, and this is the one shape the browser reads back.
+function isStoredDraft(value: unknown): value is StoredDraft {
+  if (typeof value !== "object" || value === null) return false;
+  const draft = value as Record<string, unknown>;
+  return (
+    typeof draft.content === "string" &&
+    (draft.baseContent === null || typeof draft.baseContent === "string") &&
+    Number.isInteger(draft.baseRevision) &&
+    (draft.baseRevision as number) >= 0 &&
+    typeof draft.savedAt === "string"
+  );
+}
 
 function read(key: string): StoredDraft | null {
   try {
     const raw = window.localStorage.getItem(key);
     if (!raw) return null;
-    const parsed = storedDraftSchema.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : null;
+    const parsed: unknown = JSON.parse(raw);
+    return isStoredDraft(parsed) ? parsed : null;
   } catch {
     return null;
   }

@@ -1,5 +1,5 @@
 import type { ProviderErrorDetails } from "@/lib/providers/provider-error";
-import { providerNames } from "@/lib/providers/provider-id";
+import { providerNames } from "@/lib/providers/provider-names";
 
 /** A provider failure as a reviewer can quote it to support: the provider's code, message and request id. */
 export function ProviderErrorAlert({ error, title, children }: { error: ProviderErrorDetails; title: string; children?: React.ReactNode }) {

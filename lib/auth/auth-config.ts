@@ -1,5 +1,8 @@
 import type { NextAuthConfig } from "next-auth";
-import { roleSchema } from "./roles";
+import { z } from "zod";
+import { roles } from "./roles";
+
+const roleSchema = z.enum(roles);
 
 /**
  * The part of the Auth.js configuration that needs no database, shared by proxy.ts and the full setup.

@@ -1,7 +1,6 @@
-import { z } from "zod";
-
-export const roleSchema = z.enum(["viewer", "reviewer", "lead", "admin"]);
-export type Role = z.infer<typeof roleSchema>;
+/** Roles in increasing order of what they may do. No schema library here: browser code imports this. */
+export const roles = ["viewer", "reviewer", "lead", "admin"] as const;
+export type Role = (typeof roles)[number];
 
 const rank: Record<Role, number> = { viewer: 0, reviewer: 1, lead: 2, admin: 3 };
 

@@ -1,11 +1,6 @@
 import { z } from "zod";
+import { providerIds } from "./provider-names";
 
-export const providerIdSchema = z.enum(["allo", "openphone", "bland", "twilio"]);
-export type ProviderId = z.infer<typeof providerIdSchema>;
+export { providerNames, type ProviderId } from "./provider-names";
 
-export const providerNames: Record<ProviderId, string> = {
-  allo: "Allo",
-  openphone: "Quo",
-  bland: "Bland",
-  twilio: "Twilio Memory",
-};
+export const providerIdSchema = z.enum(providerIds);
