@@ -78,3 +78,35 @@ test("a reviewer cannot overwrite, and an unsaved draft survives a reload", asyn
   await expect(dialog).toBeVisible();
   await expect(dialog.getByRole("button", { name: "Overwrite their version with mine" })).toHaveCount(0);
 });
+
+test("a change made meanwhile is announced before saving, and merged into the draft", async ({ browser }) => {
+  const call = singleTemplateCalls()[6]!;
+  const riley = await signedInPage(browser, "reviewer@redline.test");
+  await openCall(riley, call.id);
+  const editor = riley.getByRole("textbox", { name: "Summary" });
+  const original = await editor.inputValue();
+  const rileyLine = "Riley: the customer asked for paper invoices.";
+  await editor.fill(`${rileyLine}\n\n${original}`);
+  const colleagueLine = "- Colleague: a credit of $20 was applied.";
+  await patchAsColleague(call.id, `${original}\n${colleagueLine}`);
+
+  // The workspace re-checks the summary while it is open; a focus makes it look at once.
+  await riley.evaluate(() => document.dispatchEvent(new Event("visibilitychange")));
+  const banner = riley.getByRole("status").filter({ hasText: "Changed in Allo by someone outside Redline" });
+  await expect(banner).toBeVisible({ timeout: 25_000 });
+
+  await banner.getByRole("button", { name: "View changes" }).click();
+  const changes = riley.getByRole("dialog", { name: "What changed since you opened it" });
+  await expect(changes.getByText(colleagueLine)).toBeVisible();
+  await changes.getByRole("button", { name: "Close" }).click();
+
+  await banner.getByRole("button", { name: "Merge into my draft" }).click();
+  await expect(riley.getByRole("status").filter({ hasText: "Their changes are merged into your draft" })).toBeVisible();
+  const merged = await editor.inputValue();
+  expect(merged).toContain(rileyLine);
+  expect(merged).toContain(colleagueLine);
+
+  await editor.press("Control+s");
+  await expect(riley.getByRole("status").filter({ hasText: "Saved. Revision 1" })).toBeVisible();
+  expect(await alloSummary(call.id)).toBe(merged);
+});
