@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { alloSummary, baseUrl, patchAsColleague, signIn, singleTemplateCalls } from "./support";
+import { alloSummary, baseUrl, emulatorUrl, patchAsColleague, signIn, singleTemplateCalls } from "./support";
 
 test("a reviewer corrects a summary, then a colleague's edit is caught as a conflict", async ({ page }) => {
   const call = singleTemplateCalls()[0]!;
@@ -79,4 +79,36 @@ test("approving unchanged moves on to the next call and shows in the queue", asy
 
   await page.goto(`${baseUrl()}/queue?status=approved&provider=allo`);
   await expect(page.getByRole("link", { name: call.customer }).and(page.locator(`[href$="${call.id}"]`))).toBeVisible();
+});
+
+test("an expired session and a provider outage each get a clear message, and the text stays", async ({ page, context }) => {
+  const call = singleTemplateCalls()[7]!;
+  await signIn(page, "reviewer@redline.test");
+  await page.goto(`${baseUrl()}/calls/allo/${call.id}`);
+  const editor = page.getByRole("textbox", { name: "Summary" });
+  const mine = `${await editor.inputValue()}\n- Must survive a lost session and an outage.`;
+  await editor.fill(mine);
+
+  await context.clearCookies();
+  await editor.press("Control+s");
+  await expect(page.getByRole("alert").filter({ hasText: "Your session has ended. Sign in again to continue." })).toBeVisible();
+  await expect(editor).toHaveValue(mine);
+
+  await signIn(await context.newPage(), "reviewer@redline.test");
+  const fault = await fetch(`${emulatorUrl()}/__emulator/faults`, {
+    method: "PUT",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(["allo.updateSummary:status=503,count=1"]),
+  });
+  expect(fault.ok).toBe(true);
+  await editor.press("Control+s");
+  const alert = page.getByRole("alert").filter({ hasText: "Not saved. Your text is kept." });
+  await expect(alert).toBeVisible();
+  await expect(alert.getByText("SERVICE_UNAVAILABLE")).toBeVisible();
+  await expect(alert.getByText(/req_[A-Za-z0-9]{12}/)).toBeVisible();
+  await expect(editor).toHaveValue(mine);
+
+  await alert.getByRole("button", { name: "Try again" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Saved. Revision 1" })).toBeVisible();
+  expect(await alloSummary(call.id)).toBe(mine);
 });
