@@ -1,6 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
+import { useState } from "react";
 import rehypeSanitize from "rehype-sanitize";
 import "@uiw/react-md-editor/markdown-editor.css";
 
@@ -11,6 +12,10 @@ const MDEditor = dynamic(() => import("@uiw/react-md-editor/nohighlight"), {
 });
 
 const previewOptions = { rehypePlugins: [[rehypeSanitize]] as never };
+
+// Re-rendering the live preview on every keystroke is what makes typing in a long summary slow; past
+// this size the editor opens without it, and the toolbar's preview buttons still show it on demand.
+const livePreviewLimit = 20_000;
 
 export function SummaryEditor({
   value,
@@ -23,6 +28,7 @@ export function SummaryEditor({
   readOnly: boolean;
   format: "markdown" | "plain";
 }) {
+  const [preview] = useState<"live" | "edit">(() => (value.length > livePreviewLimit ? "edit" : "live"));
   if (format === "plain" || readOnly) {
     return (
       <textarea
@@ -40,7 +46,7 @@ export function SummaryEditor({
         value={value}
         onChange={(next) => onChange(next ?? "")}
         height={520}
-        preview="live"
+        preview={preview}
         previewOptions={previewOptions}
         textareaProps={{ "aria-label": "Summary" }}
       />
