@@ -2,7 +2,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { requireRole } from "@/lib/auth/require-role";
-import { roleLabels } from "@/lib/auth/roles";
+import { hasRole, roleLabels } from "@/lib/auth/roles";
 import { signOutAction } from "./actions";
 
 export default async function DeskLayout({ children }: { children: ReactNode }) {
@@ -17,6 +17,7 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
         </Link>
         <nav aria-label="Main">
           <Link href="/queue">Queue</Link>
+          {hasRole(actor.role, "lead") ? <Link href="/insights">Insights</Link> : null}
           {actor.role === "admin" ? <Link href="/settings">Settings</Link> : null}
         </nav>
         <div className="who">
