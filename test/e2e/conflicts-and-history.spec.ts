@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { alloSummary, openCall, patchAsColleague, signedInPage, singleTemplateCalls } from "./support";
+import { alloSummary, baseUrl, openCall, patchAsColleague, signedInPage, singleTemplateCalls } from "./support";
 
 test("two reviewers edit at once: the second gets a merge preview and both edits reach Allo", async ({ browser }) => {
   const call = singleTemplateCalls()[1]!;
@@ -115,4 +115,18 @@ test("a change made meanwhile is announced before saving, and merged into the dr
   await editor.press("Control+s");
   await expect(riley.getByRole("status").filter({ hasText: "Saved. Revision 1" })).toBeVisible();
   expect(await alloSummary(call.id)).toBe(merged);
+});
+
+test("a lead sees who changed what on the insights page; a reviewer cannot", async ({ browser }) => {
+  const dana = await signedInPage(browser, "lead@redline.test");
+  await dana.getByRole("link", { name: "Insights" }).click();
+  await expect(dana.getByRole("heading", { name: "Insights" })).toBeVisible();
+  const reviewers = dana.getByRole("table", { name: "What each person did in Redline" });
+  await expect(reviewers.getByRole("row").filter({ hasText: "Dana Lead" })).toBeVisible();
+  await expect(dana.getByRole("table", { name: "Reviewed calls per provider" }).getByRole("row").filter({ hasText: "Allo" })).toBeVisible();
+
+  const riley = await signedInPage(browser, "reviewer@redline.test");
+  await expect(riley.getByRole("link", { name: "Insights" })).toHaveCount(0);
+  await riley.goto(`${baseUrl()}/insights`);
+  await expect(riley.getByRole("alert")).toContainText("This needs the Lead role");
 });
