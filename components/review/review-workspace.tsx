@@ -19,6 +19,7 @@ import { ModalDialog } from "@/components/ui/modal-dialog";
 import { ProviderErrorAlert } from "@/components/ui/provider-error-alert";
 import { hasRole, type Role } from "@/lib/auth/roles";
 import { providerNames } from "@/lib/providers/provider-names";
+import type { SummaryTemplate } from "@/lib/providers/types";
 import type { SummaryCheck } from "@/lib/review/check-summary";
 import type { HistoryEntry } from "@/lib/review/history-entry";
 import type { CallForReview } from "@/lib/review/load-call-for-review";
@@ -79,7 +80,7 @@ export function ReviewWorkspace({ review, role }: { review: CallForReview; role:
   const [unresolved, setUnresolved] = useState<MergeRequest | null>(null);
   const [viewChanges, setViewChanges] = useState(false);
   const [historyOpen, setHistoryOpen] = useState(false);
-  const [templateRequest, setTemplateRequest] = useState<{ templates: string[]; request: SaveRequest } | null>(null);
+  const [templateRequest, setTemplateRequest] = useState<{ templates: SummaryTemplate[]; request: SaveRequest } | null>(null);
   const [failure, setFailure] = useState<{ error: SaveError; request: SaveRequest } | null>(null);
   const [awaiting, setAwaiting] = useState<{ journalId: number; attempt: number } | null>(
     review.awaitingJournalId ? { journalId: review.awaitingJournalId, attempt: 0 } : null,

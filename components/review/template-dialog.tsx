@@ -2,11 +2,7 @@
 
 import { useState } from "react";
 import { ModalDialog } from "@/components/ui/modal-dialog";
-
-const templateLabels: Record<string, string> = {
-  MARKDOWN_CLASSIC: "Classic — full structured summary",
-  MARKDOWN_SHORT_CALL: "Short call — one paragraph",
-};
+import type { SummaryTemplate } from "@/lib/providers/types";
 
 export function TemplateDialog({
   templates,
@@ -14,7 +10,7 @@ export function TemplateDialog({
   onCancel,
   onChoose,
 }: {
-  templates: string[];
+  templates: SummaryTemplate[];
   open: boolean;
   onCancel: () => void;
   onChoose: (templateKey: string) => void;
@@ -31,10 +27,16 @@ export function TemplateDialog({
         <p>This call has more than one summary. Which one does your text replace? Your text is kept either way.</p>
         <fieldset>
           <legend>Template</legend>
-          {templates.map((key) => (
-            <label key={key} className="radio">
-              <input type="radio" name="template" value={key} checked={choice === key} onChange={() => setChoice(key)} />
-              {templateLabels[key] ?? key}
+          {templates.map((template) => (
+            <label key={template.key} className="radio">
+              <input
+                type="radio"
+                name="template"
+                value={template.key}
+                checked={choice === template.key}
+                onChange={() => setChoice(template.key)}
+              />
+              {template.label}
             </label>
           ))}
         </fieldset>

@@ -1,13 +1,15 @@
 import type { ProviderId } from "./provider-id";
 
+export type SummaryTemplate = { key: string; label: string };
+
 /** What a provider can do with a summary. The UI reads this; components never branch on a provider's name. */
 export type Capabilities = {
   /** "sync": the write is applied when it answers; "async": accepted now, applied later; "none": no write API. */
   write: "sync" | "async" | "none";
   format: "markdown" | "plain";
   maxLength: number;
-  /** Template keys a call may carry; empty when the provider has one summary per call. */
-  templates: readonly string[];
+  /** Summary templates a call may carry, with what to call them; empty when there is one summary per call. */
+  templates: readonly SummaryTemplate[];
   /** How a change is witnessed: a provider version number, a timestamp, or only Redline's own revision. */
   versionWitness: "version" | "updated_at" | "revision";
 };

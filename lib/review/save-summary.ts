@@ -13,7 +13,7 @@ import {
 import { withSummaryLock } from "@/lib/db/summary-lock";
 import { ProviderError, type ProviderErrorDetails } from "@/lib/providers/provider-error";
 import { providerIdSchema } from "@/lib/providers/provider-id";
-import type { ProviderAdapter, SummarySnapshot, UpdateOutcome } from "@/lib/providers/types";
+import type { ProviderAdapter, SummarySnapshot, SummaryTemplate, UpdateOutcome } from "@/lib/providers/types";
 import { currentSummaryText } from "./current-summary";
 import { describeProviderError } from "./describe-provider-error";
 import { observeSummary } from "./observe-summary";
@@ -47,7 +47,7 @@ export type ConflictDetails = Authorship & {
 export type SaveError =
   | { code: "invalid_input" | "too_long" | "unchanged" | "forbidden" | "unauthenticated" | "internal"; message: string }
   | { code: "conflict"; message: string; journalId: number; conflict: ConflictDetails }
-  | { code: "template_required"; message: string; journalId: number; templates: string[] }
+  | { code: "template_required"; message: string; journalId: number; templates: SummaryTemplate[] }
   | { code: "provider_error"; message: string; journalId: number; provider: ProviderErrorDetails };
 
 export type SaveSummaryResult =

@@ -141,7 +141,7 @@ describe.each(drivers)("saving a summary (%s)", (driver) => {
     const refused = await saveSummary(deps(), reviewer, edit(callId, base, mine));
     expect(refused.ok).toBe(false);
     if (refused.ok || refused.error.code !== "template_required") throw new Error("expected template_required");
-    expect(refused.error.templates).toEqual(["MARKDOWN_CLASSIC", "MARKDOWN_SHORT_CALL"]);
+    expect(refused.error.templates.map((template) => template.key)).toEqual(["MARKDOWN_CLASSIC", "MARKDOWN_SHORT_CALL"]);
 
     const saved = await saveSummary(deps(), reviewer, edit(callId, base, mine, 0, "MARKDOWN_CLASSIC"));
     expect(saved.ok).toBe(true);

@@ -34,7 +34,10 @@ describe("Allo adapter", () => {
       write: "sync",
       format: "markdown",
       maxLength: 100_000,
-      templates: ["MARKDOWN_CLASSIC", "MARKDOWN_SHORT_CALL"],
+      templates: [
+        { key: "MARKDOWN_CLASSIC", label: "Classic — the full structured summary" },
+        { key: "MARKDOWN_SHORT_CALL", label: "Short call — one paragraph" },
+      ],
       versionWitness: "version",
     });
   });
