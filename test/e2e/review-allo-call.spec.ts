@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { alloSummary, baseUrl, emulatorUrl, patchAsColleague, signIn, singleTemplateCalls } from "./support";
+import { alloSummary, baseUrl, emulatorUrl, patchAsColleague, signIn, singleTemplateCalls, twoTemplateCalls } from "./support";
 
 test("a reviewer corrects a summary, then a colleague's edit is caught as a conflict", async ({ page }) => {
   const call = singleTemplateCalls()[0]!;
@@ -111,4 +111,22 @@ test("an expired session and a provider outage each get a clear message, and the
   await alert.getByRole("button", { name: "Try again" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Saved. Revision 1" })).toBeVisible();
   expect(await alloSummary(call.id)).toBe(mine);
+});
+
+test("a call with two summary templates asks which one the text replaces, then saves", async ({ page }) => {
+  const callId = twoTemplateCalls()[0]!;
+  await signIn(page, "reviewer@redline.test");
+  await page.goto(`${baseUrl()}/calls/allo/${callId}`);
+  const editor = page.getByRole("textbox", { name: "Summary" });
+  const mine = `${await editor.inputValue()}\n- Corrected: the order ships Thursday.`;
+  await editor.fill(mine);
+  await editor.press("Control+s");
+
+  const dialog = page.getByRole("dialog", { name: "Choose the summary template" });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole("radio", { name: "Classic — the full structured summary" }).check();
+  await dialog.getByRole("button", { name: "Save to this template" }).click();
+  await expect(page.getByRole("status").filter({ hasText: /Saved\. Revision 1/ })).toBeVisible();
+  await expect(page.getByRole("definition").filter({ hasText: "MARKDOWN_CLASSIC" })).toBeVisible();
+  expect(await alloSummary(callId)).toBe(mine);
 });

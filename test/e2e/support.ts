@@ -57,3 +57,11 @@ export async function patchAsColleague(callId: string, content: string) {
   });
   expect(response.status).toBe(200);
 }
+
+/** Allo calls with both summary templates completed. */
+export function twoTemplateCalls(): string[] {
+  const fixture = generateFixture({ ...e2eData, providers: ["allo"] }).allo!;
+  return fixture.items
+    .filter((item) => item.type === "CALL" && item.summaries.length === 2 && item.summaries.every((summary) => summary.content.length < 10_000))
+    .map((call) => call.id);
+}
