@@ -119,6 +119,9 @@ test("a change made meanwhile is announced before saving, and merged into the dr
 
 test("a lead sees who changed what on the insights page; a reviewer cannot", async ({ browser }) => {
   const dana = await signedInPage(browser, "lead@redline.test");
+  await openCall(dana, singleTemplateCalls()[8]!.id);
+  await dana.getByRole("button", { name: "Approve unchanged" }).click();
+  await expect(dana).not.toHaveURL(new RegExp(`${singleTemplateCalls()[8]!.id}$`));
   await dana.getByRole("link", { name: "Insights" }).click();
   await expect(dana.getByRole("heading", { name: "Insights" })).toBeVisible();
   const reviewers = dana.getByRole("table", { name: "What each person did in Redline" });
