@@ -6,6 +6,12 @@ import { providerNames, type ProviderId } from "./provider-id";
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 /**
+ * A provider's per-second request budget. `perSecond` paces every request; with `writesPerSecond`, GET
+ * requests take from the `perSecond` budget and every other method from its own.
+ */
+export type RateLimit = { perSecond: number; writesPerSecond?: number };
+
+/**
  * Turns a non-2xx answer into the provider's error. `body` is the parsed JSON when the body is JSON,
  * the raw text otherwise, and `null` when the body is empty.
  */
@@ -21,11 +27,13 @@ export type HttpClientOptions = {
   /** When set, each request carries a fresh id (`req_` + 12 alphanumerics) in this header, so our logs and the provider's agree. */
   requestIdHeader?: string;
   /**
-   * Client-side pacing to stay within documented limits (per process: instances do not share it).
-   * `perSecond` paces every request; with `writesPerSecond`, GET requests take from the `perSecond`
-   * budget and every other method from its own, for providers that count reads and writes apart.
+   * The header in which the provider names each request it answers (Twilio's `Twilio-Request-Id`), when it
+   * is not `requestIdHeader` echoed: read into errors the provider's mapper never sees, such as an answer
+   * that cannot be parsed, so support can still find the request.
    */
-  rateLimit?: { perSecond: number; writesPerSecond?: number };
+  responseRequestIdHeader?: string;
+  /** Client-side pacing to stay within documented limits (per process: instances do not share it). */
+  rateLimit?: RateLimit;
   fetch?: typeof fetch;
   /** Waits between retries and for pacing; injectable so tests need not wait. */
   sleep?: (ms: number) => Promise<void>;
@@ -157,7 +165,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       return fail(transportError(cause, signal.aborted, isRead, requestId), null, cause);
     }
 
-    const responseRequestId = (options.requestIdHeader && response.headers.get(options.requestIdHeader)) || requestId;
+    const answerIdHeader = options.responseRequestIdHeader ?? options.requestIdHeader;
+    const responseRequestId = (answerIdHeader && response.headers.get(answerIdHeader)) || requestId;
     const body = parseBody(text);
 
     if (!response.ok) {
@@ -327,25 +336,35 @@ type Pacing = (method: HttpMethod) => Promise<void>;
 
 function createPacing(rateLimit: HttpClientOptions["rateLimit"], sleep: (ms: number) => Promise<void>): Pacing {
   if (!rateLimit) return async () => {};
-  const all = createTokenBucket(rateLimit.perSecond, sleep);
+  const all = createSlidingWindow(rateLimit.perSecond, sleep);
   if (rateLimit.writesPerSecond === undefined) return () => all();
-  const writes = createTokenBucket(rateLimit.writesPerSecond, sleep);
+  const writes = createSlidingWindow(rateLimit.writesPerSecond, sleep);
   return (method) => (method === "GET" ? all() : writes());
 }
 
 /**
- * A token bucket holding one second's worth of requests, refilled continuously. A caller that finds it
- * empty takes a token on credit and waits until it is paid back, so callers are served in arrival order.
+ * A second as the pacing measures it: a tenth longer than the provider's, so requests a full second apart
+ * when sent are still a second apart when they are counted, after uneven time in transit and in queues.
  */
-function createTokenBucket(perSecond: number, sleep: (ms: number) => Promise<void>): () => Promise<void> {
-  let tokens = perSecond;
-  let refilledAt = performance.now();
+const PACING_WINDOW_MS = 1_100;
+
+/**
+ * At most `perSecond` requests in any one-second span: each request goes out once the request `perSecond`
+ * places before it is a full window old. Providers count per second without saying where their seconds
+ * start (the emulator counts whole clock seconds); a token bucket holding a second's worth would let
+ * almost twice the limit into one such second, and draw 429s from it. Slots are reserved in call order,
+ * so concurrent callers are served in arrival order.
+ */
+function createSlidingWindow(perSecond: number, sleep: (ms: number) => Promise<void>): () => Promise<void> {
+  // The send times of the last `perSecond` requests, oldest first.
+  const slots: number[] = [];
 
   return async () => {
     const now = performance.now();
-    tokens = Math.min(perSecond, tokens + ((now - refilledAt) * perSecond) / 1000);
-    refilledAt = now;
-    tokens -= 1;
-    if (tokens < 0) await sleep(Math.ceil((-tokens * 1000) / perSecond));
+    const oldest = slots.length < perSecond ? null : (slots[0] as number);
+    const at = oldest === null ? now : Math.max(now, oldest + PACING_WINDOW_MS);
+    slots.push(at);
+    if (slots.length > perSecond) slots.shift();
+    if (at > now) await sleep(Math.ceil(at - now));
   };
 }

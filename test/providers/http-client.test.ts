@@ -333,6 +333,22 @@ describe("createHttpClient: pacing", () => {
     expect(sleeps).toHaveLength(1);
   });
 
+  it("lets no more than the budget into any one second, however the provider aligns its seconds", async () => {
+    const fetch = fakeFetch(...Array.from({ length: 5 }, () => json(200, ok)));
+    const { client, sleeps } = setup(fetch, { rateLimit: { perSecond: 2 } });
+
+    // The fake sleep does not move the clock: each wait is counted from the same instant.
+    for (let i = 0; i < 5; i++) await client.request({ method: "GET", path: "/v1/a", schema: itemSchema });
+
+    // Two now, two a full second later, one a second after those: a second's worth of credit would let the
+    // third and fourth out half a second apart, three within one second.
+    expect(sleeps).toHaveLength(3);
+    const [third, fourth, fifth] = sleeps as [number, number, number];
+    expect(third).toBeGreaterThanOrEqual(1_000);
+    expect(fourth).toBeGreaterThanOrEqual(1_000);
+    expect(fifth).toBeGreaterThanOrEqual(2_000);
+  });
+
   it("keeps reads and writes in separate budgets when the provider counts them apart", async () => {
     const fetch = fakeFetch(...Array.from({ length: 3 }, () => json(200, ok)));
     const { client, sleeps } = setup(fetch, { rateLimit: { perSecond: 2, writesPerSecond: 1 } });

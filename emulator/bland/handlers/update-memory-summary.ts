@@ -8,6 +8,7 @@ const MAX_BODY_BYTES = 1_000_000;
 /**
  * PATCH /v1/memory/contact/{memory_id}/summary: `{summary}` replaces the summary. No version, no
  * precondition: the last write wins. Bland documents no length limit; the body is capped at 1 MB.
+ * A missing, null or empty summary is "summary is required".
  */
 export const updateMemorySummary: BlandRoute = {
   endpoint: "updateMemorySummary",
@@ -23,7 +24,8 @@ export const updateMemorySummary: BlandRoute = {
       }
     }
     const summary = typeof value === "object" && value !== null && !Array.isArray(value) ? (value as { summary?: unknown }).summary : undefined;
-    if (summary === undefined || summary === null) return blandFailure("BAD_REQUEST", "summary is required");
+    // Bland documents only the missing case; an empty summary is taken as no summary, as Redline expects.
+    if (summary === undefined || summary === null || summary === "") return blandFailure("BAD_REQUEST", "summary is required");
     if (typeof summary !== "string") return blandFailure("BAD_REQUEST", "summary must be a string");
 
     const id = params.memoryId ?? "";

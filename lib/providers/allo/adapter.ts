@@ -1,5 +1,5 @@
 import "server-only";
-import { createHttpClient } from "../http-client";
+import { createHttpClient, type RateLimit } from "../http-client";
 import type { ProviderAdapter } from "../types";
 import { alloCapabilities } from "./capabilities";
 import { mapAlloError } from "./errors";
@@ -24,10 +24,17 @@ export type AlloAdapterOptions = {
   baseUrl: string;
   timeoutMs: number;
   fetch?: typeof fetch;
+  /** Waits for pacing and retries; injectable so tests need not wait. */
+  sleep?: (ms: number) => Promise<void>;
+  /**
+   * Client-side pacing; Allo's documented per-key limits by default. `null` turns it off, for a stand-in
+   * that enforces no limit (an emulator run without rate limits), where pacing would only slow tests down.
+   */
+  rateLimit?: RateLimit | null;
 };
 
 /** Allo's documented limits are per API key: 20 reads/s (GET) and 5 writes/s (every other method, search included). */
-const ALLO_RATE_LIMIT = { perSecond: 20, writesPerSecond: 5 };
+const ALLO_RATE_LIMIT: RateLimit = { perSecond: 20, writesPerSecond: 5 };
 
 export function createAlloAdapter(options: AlloAdapterOptions): ProviderAdapter {
   const http = createHttpClient({
@@ -39,8 +46,9 @@ export function createAlloAdapter(options: AlloAdapterOptions): ProviderAdapter 
     // Allo echoes a client-sent X-Request-Id as the error's request_id.
     requestIdHeader: "X-Request-Id",
     mapError: mapAlloError,
-    rateLimit: ALLO_RATE_LIMIT,
+    rateLimit: options.rateLimit === undefined ? ALLO_RATE_LIMIT : (options.rateLimit ?? undefined),
     fetch: options.fetch,
+    sleep: options.sleep,
   });
 
   const itemPath = (id: string) => `/v2/api/conversations/items/${encodeURIComponent(id)}`;

@@ -62,8 +62,9 @@ export function parseTemplateKey(templateKey: string | null): AlloTemplateKey | 
 }
 
 export function assertListQuery({ page, size }: ListQuery): void {
+  // Allo answers a page number out of range with the same code as a size out of range.
   if (!Number.isInteger(page) || page < 1) {
-    throw invalid("INVALID_REQUEST_BODY", "Pages are numbered from 1.");
+    throw invalid("INVALID_PAGE_SIZE", "Pages are numbered from 1.");
   }
   if (!Number.isInteger(size) || size < 1 || size > ALLO_MAX_PAGE_SIZE) {
     throw invalid("INVALID_PAGE_SIZE", `Allo pages hold 1 to ${ALLO_MAX_PAGE_SIZE} items.`);

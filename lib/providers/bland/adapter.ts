@@ -2,6 +2,7 @@ import "server-only";
 import { createHttpClient } from "../http-client";
 import { ProviderError } from "../provider-error";
 import type { ProviderAdapter } from "../types";
+import { AgentNumbers } from "./agent-numbers";
 import { blandCapabilities } from "./capabilities";
 import { callParties, findContactByNumber, memoriesOf, personaOf, pickContactMemory } from "./contact-memory";
 import { mapBlandError, noContactMemoryError } from "./errors";
@@ -12,6 +13,7 @@ import {
   memoryResponseSchema,
   updateSummaryRequestSchema,
   type BlandCall,
+  type BlandCallListEntry,
   type BlandContact,
   type ContactMemory,
   type MemoryResponse,
@@ -26,6 +28,11 @@ export type BlandAdapterOptions = {
   fetch?: typeof fetch;
   /** Waits between retries; injectable so tests need not wait. */
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * The organisation's agent numbers (E.164). Optional: without them, each is learnt from the first call
+   * read that uses it (see `AgentNumbers`).
+   */
+  agentNumbers?: readonly string[];
 };
 
 /** Bland's largest contacts page. */
@@ -50,6 +57,7 @@ export function createBlandAdapter(options: BlandAdapterOptions): ProviderAdapte
   });
   // A call's contact and memory never change, so where they were found is kept (bounded, oldest dropped first).
   const remembered = new Map<string, Remembered>();
+  const agentNumbers = new AgentNumbers(options.agentNumbers);
 
   const callPath = (callId: string) => `/v1/calls/${encodeURIComponent(callId)}`;
   const memoryPath = (memoryId: string) => `/v1/memory/contact/${encodeURIComponent(memoryId)}`;
@@ -61,7 +69,25 @@ export function createBlandAdapter(options: BlandAdapterOptions): ProviderAdapte
   }
 
   async function fetchCall(callId: string): Promise<BlandCall> {
-    return http.request({ method: "GET", path: callPath(callId), schema: callDetailSchema });
+    const call = await http.request({ method: "GET", path: callPath(callId), schema: callDetailSchema });
+    agentNumbers.learn(call);
+    return call;
+  }
+
+  /**
+   * The list's calls with their direction filled in. A call whose numbers are not yet known as ours is
+   * read in full once, which teaches the agent number it used; calls are taken in order, so the rest of
+   * the page mostly profits from what the first ones taught.
+   */
+  async function withDirection(calls: readonly BlandCallListEntry[]): Promise<BlandCallListEntry[]> {
+    const resolved: BlandCallListEntry[] = [];
+    for (const call of calls) {
+      let inbound = agentNumbers.inbound(call);
+      if (inbound === null) inbound = (await fetchCall(call.call_id)).inbound ?? agentNumbers.inbound(call);
+      // Nothing tells: outbound, which is what Bland's API dispatches.
+      resolved.push({ ...call, inbound: inbound ?? false });
+    }
+    return resolved;
   }
 
   async function fetchMemory(memoryId: string): Promise<ContactMemory> {
@@ -123,7 +149,9 @@ export function createBlandAdapter(options: BlandAdapterOptions): ProviderAdapte
         query: { from, to: from + query.size, ascending: false, sort_by: "created_at" },
         schema: listCallsResponseSchema,
       });
-      return toCallPage(list, query);
+      // Only the page's own calls are resolved: an answer holding more than asked is cut to the page.
+      const calls = [...(await withDirection(list.calls.slice(0, query.size))), ...list.calls.slice(query.size)];
+      return toCallPage({ ...list, calls }, query);
     },
 
     async getCall(callId) {

@@ -12,8 +12,9 @@ export function normalizePhoneNumber(value: string | null | undefined): string |
 
 /**
  * Which end of the call is whom. `to` answered and `from` dialled, so on an inbound call the customer is
- * `from` and our agent's number `to`, and the other way round on an outbound one. A call listed without
- * `inbound` is taken as outbound, which is what Bland's API dispatches.
+ * `from` and our agent's number `to`, and the other way round on an outbound one. A call without `inbound`
+ * is taken as outbound, which is what Bland's API dispatches; listed calls have it filled in by the
+ * adapter (see `AgentNumbers`), since Bland's list leaves it out.
  */
 export function callParties(call: BlandCallListEntry): { customer: string | null; agent: string | null } {
   return call.inbound ? { customer: call.from ?? null, agent: call.to ?? null } : { customer: call.to ?? null, agent: call.from ?? null };

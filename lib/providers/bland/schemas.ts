@@ -34,7 +34,7 @@ export const callListEntrySchema = z.object({
   call_length: z.number().min(0).nullish(),
   to: z.string().nullish(),
   from: z.string().nullish(),
-  /** Not in the list's documented fields, only in a call's detail: read where present. */
+  /** Not in the list's documented fields, only in a call's detail: the adapter works it out for listed calls. */
   inbound: z.boolean().nullish(),
   completed: z.boolean().nullish(),
   queue_status: z.string().nullish(),

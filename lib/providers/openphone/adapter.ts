@@ -1,5 +1,5 @@
 import "server-only";
-import { createHttpClient } from "../http-client";
+import { createHttpClient, type RateLimit } from "../http-client";
 import { ProviderError } from "../provider-error";
 import type { CallListItem, ProviderAdapter } from "../types";
 import { openPhoneCapabilities } from "./capabilities";
@@ -35,6 +35,11 @@ export type OpenPhoneAdapterOptions = {
   fetch?: typeof fetch;
   /** Waits for pacing and retries; injectable so tests need not wait. */
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * Client-side pacing; Quo's documented 10 requests/s by default. `null` turns it off, for a stand-in
+   * that enforces no limit (an emulator run without rate limits), where pacing would only slow tests down.
+   */
+  rateLimit?: RateLimit | null;
 };
 
 export type OpenPhoneAdapter = ProviderAdapter & {
@@ -43,7 +48,7 @@ export type OpenPhoneAdapter = ProviderAdapter & {
 };
 
 /** Quo's documented limit: 10 requests/s per API key. */
-const QUO_RATE_LIMIT = { perSecond: 10 };
+const QUO_RATE_LIMIT: RateLimit = { perSecond: 10 };
 
 /**
  * Reading page n of a merged list means merging everything before it, so the merge a page stopped at is
@@ -64,7 +69,7 @@ export function createOpenPhoneAdapter(options: OpenPhoneAdapterOptions): OpenPh
     // The raw key: "The Quo API does not use a Bearer token for authentication."
     headers: { Authorization: options.apiKey },
     mapError: mapOpenPhoneError,
-    rateLimit: QUO_RATE_LIMIT,
+    rateLimit: options.rateLimit === undefined ? QUO_RATE_LIMIT : (options.rateLimit ?? undefined),
     fetch: options.fetch,
     sleep: options.sleep,
   });
@@ -134,7 +139,15 @@ export function createOpenPhoneAdapter(options: OpenPhoneAdapterOptions): OpenPh
       assertListQuery(query);
       const offset = (query.page - 1) * query.size;
       const { merge, position } = await mergeAt(offset, query.size);
-      const listed = await merge.take(query.size);
+      let listed: ListedCall[];
+      try {
+        listed = await merge.take(query.size);
+      } catch (error) {
+        // The failed take left the merge at this page: asking for the page again (a sync resuming) carries
+        // on from here, without reading every conversation again.
+        keepCursor(position, merge);
+        throw error;
+      }
       const hasMore = merge.hasMore();
       if (hasMore) keepCursor(position + listed.length, merge);
       return {

@@ -10,7 +10,10 @@ export type MergeOrder<T> = {
 };
 
 export type NewestFirstMerge<T> = {
-  /** Up to `count` items, newest first, continuing where the previous `take` stopped. Fewer means the end. */
+  /**
+   * Up to `count` items, newest first, continuing where the previous `take` stopped. Fewer means the end.
+   * When a source fails, the take fails as a whole and leaves the merge where it was.
+   */
   take(count: number): Promise<T[]>;
   /** Whether an item may follow; decided from what is already fetched, so it can be true before an empty last page. */
   hasMore(): boolean;
@@ -60,15 +63,25 @@ export function mergeNewestFirst<T>(sources: readonly PageSource<T>[], order: Me
 
   return {
     async take(count) {
-      const items: T[] = [];
-      while (items.length < count) {
-        const stream = await newestStream();
-        if (stream === null) break;
-        const item = stream.buffer.shift() as T;
-        taken.add(order.id(item));
-        items.push(item);
+      const took: { stream: Stream<T>; item: T }[] = [];
+      try {
+        while (took.length < count) {
+          const stream = await newestStream();
+          if (stream === null) break;
+          const item = stream.buffer.shift() as T;
+          taken.add(order.id(item));
+          took.push({ stream, item });
+        }
+      } catch (error) {
+        // A take that fails takes nothing: its items go back where they were, so the merge can be asked
+        // again from the same place. The pages already fetched stay buffered and are not fetched again.
+        for (const { stream, item } of took.reverse()) {
+          stream.buffer.unshift(item);
+          taken.delete(order.id(item));
+        }
+        throw error;
       }
-      return items;
+      return took.map(({ item }) => item);
     },
     hasMore() {
       return streams.some((stream) => canFetch(stream) || stream.buffer.some((item) => !taken.has(order.id(item))));

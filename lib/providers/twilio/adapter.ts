@@ -30,6 +30,11 @@ const TWILIO_LIST_PAGE_SIZE = 50;
  * pages reuse that read for a while, so paging through the queue sees one consistent list.
  */
 const SNAPSHOT_TTL_MS = 60_000;
+/**
+ * Profiles read at the same time. An account may have thousands; Twilio publishes no limit for Memory, and
+ * thousands of requests fired at once would be the burst most likely to meet an undocumented one.
+ */
+const PROFILES_READ_AT_ONCE = 16;
 
 export function createTwilioAdapter(options: TwilioAdapterOptions): ProviderAdapter {
   assertConfiguredIds(options.storeId, options.profileIds);
@@ -40,6 +45,7 @@ export function createTwilioAdapter(options: TwilioAdapterOptions): ProviderAdap
     timeoutMs: options.timeoutMs,
     headers: { Authorization: `Basic ${credentials}` },
     mapError: mapTwilioError,
+    responseRequestIdHeader: "Twilio-Request-Id",
     // No documented rate: no pacing; reads wait out a 429's Retry-After in the base client.
     fetch: options.fetch,
     sleep: options.sleep,
@@ -70,7 +76,7 @@ export function createTwilioAdapter(options: TwilioAdapterOptions): ProviderAdap
   }
 
   async function readAll(): Promise<ProfileSummary[]> {
-    const lists = await Promise.all(options.profileIds.map(readProfile));
+    const lists = await mapConcurrently(options.profileIds, PROFILES_READ_AT_ONCE, readProfile);
     // Two configured profiles merged into one list the same summaries: each is kept once.
     const byId = new Map<string, ProfileSummary>();
     for (const item of lists.flat()) if (!byId.has(item.summary.id)) byId.set(item.summary.id, item);
@@ -113,4 +119,24 @@ export function createTwilioAdapter(options: TwilioAdapterOptions): ProviderAdap
       return { status: "accepted" };
     },
   };
+}
+
+/** `map` over `items` with at most `limit` calls in flight, results in the order of `items`; fails on the first failure. */
+async function mapConcurrently<T, R>(items: readonly T[], limit: number, map: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  let failed = false;
+  async function worker(): Promise<void> {
+    while (!failed && next < items.length) {
+      const index = next++;
+      try {
+        results[index] = await map(items[index] as T);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }

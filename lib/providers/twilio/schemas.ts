@@ -49,8 +49,11 @@ export type SummaryPage = z.output<typeof summaryPageSchema>;
 
 export const patchSummaryRequestSchema = z.object({ content: z.string().min(1).max(4_096) });
 
-/** 202 Accepted: "Conversation summary update accepted"; the change is applied later. */
-export const acceptedResponseSchema = z.object({ message: z.string().nullish() }).nullish();
+/**
+ * 202 Accepted: "Conversation summary update accepted"; the change is applied later. `message` is required
+ * by the spec, so a body without it is not Twilio's acceptance; an empty body (no JSON at all) is taken as one.
+ */
+export const acceptedResponseSchema = z.object({ message: z.string() }).nullish();
 
 /** `TwilioError`: `code` is Twilio's numeric error code (20404…), `more_info` its docs page. */
 export const twilioErrorSchema = z.object({

@@ -83,6 +83,6 @@ describe("list queries", () => {
   });
 
   it("refuses page 0: Allo's v2 pages count from 1", () => {
-    expect(thrown(() => assertListQuery({ page: 0, size: 20 }))).toMatchObject({ kind: "invalid" });
+    expect(thrown(() => assertListQuery({ page: 0, size: 20 }))).toMatchObject({ kind: "invalid", code: "INVALID_PAGE_SIZE" });
   });
 });

@@ -48,7 +48,9 @@ describe("Bland adapter", () => {
 
   describe("listCalls", () => {
     it("asks for an index range of the newest calls with the bare key", async () => {
-      const fetch = fakeFetch(json(200, { count: 784, calls: [listedCall()] }));
+      const listed = listedCall();
+      // The list does not say which way a call went: the detail of the first call on an unknown number does.
+      const fetch = fakeFetch(json(200, { count: 784, calls: [listed] }), json(200, blandCall({ call_id: listed.call_id, to: listed.to, from: listed.from, inbound: false })));
 
       const page = await adapter(fetch).listCalls({ page: 2, size: 20 });
 
@@ -56,6 +58,7 @@ describe("Bland adapter", () => {
       expect(request?.method).toBe("GET");
       expect(Object.fromEntries(new URL(request?.url ?? "").searchParams)).toEqual({ from: "20", to: "40", ascending: "false", sort_by: "created_at" });
       expect(request?.headers.get("authorization")).toBe("org_bland_secret");
+      expect(sent(fetch)[1]).toBe(`GET /v1/calls/${listed.call_id}`);
       expect(page).toEqual({
         items: [
           {
@@ -76,9 +79,47 @@ describe("Bland adapter", () => {
     });
 
     it("knows the last page from the count", async () => {
-      const page = await adapter(fakeFetch(json(200, { count: 21, calls: [listedCall()] }))).listCalls({ page: 2, size: 20 });
+      const page = await adapter(fakeFetch(json(200, { count: 21, calls: [listedCall({ inbound: false })] }))).listCalls({ page: 2, size: 20 });
 
       expect(page).toMatchObject({ totalCount: 21, hasMore: false });
+    });
+
+    it("tells inbound from outbound by the agent numbers it has learnt, reading one call's detail per number", async () => {
+      const support = "+15550300100";
+      const sales = "+15550300200";
+      const calls = [
+        listedCall({ call_id: "call-1", from: "+15551110001", to: support }),
+        listedCall({ call_id: "call-2", from: support, to: "+15551110002" }),
+        listedCall({ call_id: "call-3", from: "+15551110003", to: support }),
+        listedCall({ call_id: "call-4", from: sales, to: "+15551110004" }),
+        listedCall({ call_id: "call-5", from: "+15551110005", to: sales }),
+      ];
+      const fetch = fakeFetch(
+        json(200, { count: 5, calls }),
+        json(200, blandCall({ call_id: "call-1", from: "+15551110001", to: support, inbound: true })),
+        json(200, blandCall({ call_id: "call-4", from: sales, to: "+15551110004", inbound: false })),
+      );
+
+      const page = await adapter(fetch).listCalls({ page: 1, size: 20 });
+
+      expect(sent(fetch).slice(1)).toEqual(["GET /v1/calls/call-1", "GET /v1/calls/call-4"]);
+      expect(page.items.map((item) => [item.direction, item.agent?.id, item.counterpart.number])).toEqual([
+        ["inbound", support, "+15551110001"],
+        ["outbound", support, "+15551110002"],
+        ["inbound", support, "+15551110003"],
+        ["outbound", sales, "+15551110004"],
+        ["inbound", sales, "+15551110005"],
+      ]);
+    });
+
+    it("reads no detail for calls on configured agent numbers", async () => {
+      const fetch = fakeFetch(json(200, { count: 2, calls: [listedCall({ from: "+15551110001", to: AGENT_NUMBER }), listedCall({ from: AGENT_NUMBER, to: "+15551110002" })] }));
+      const bland = createBlandAdapter({ apiKey: "k", baseUrl: BASE_URL, timeoutMs: 1_000, fetch, agentNumbers: [AGENT_NUMBER] });
+
+      const page = await bland.listCalls({ page: 1, size: 20 });
+
+      expect(fetch.requests).toHaveLength(1);
+      expect(page.items.map((item) => item.direction)).toEqual(["inbound", "outbound"]);
     });
 
     it("retries a rate-limited list after Retry-After", async () => {

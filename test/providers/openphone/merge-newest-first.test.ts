@@ -65,6 +65,34 @@ describe("mergeNewestFirst", () => {
     expect((await merge.take(2)).map((i) => i.id)).toEqual(["a"]);
   });
 
+  it("takes nothing when a source fails, and carries on from the same place when asked again", async () => {
+    const steady = source([[item("a", 9), item("b", 8)], [item("c", 2)]]);
+    let failNext = false;
+    const flaky = Object.assign(
+      async (token: string | null) => {
+        if (token !== null && failNext) {
+          failNext = false;
+          throw new Error("page failed");
+        }
+        return token === null ? { items: [item("x", 7)], nextToken: "1" } : { items: [item("y", 1)], nextToken: null };
+      },
+      { asked: [] as (string | null)[] },
+    );
+    const merge = mergeNewestFirst([steady, flaky], order);
+
+    expect((await merge.take(1)).map((i) => i.id)).toEqual(["a"]);
+    failNext = true;
+    // "b" and "x" come out before the flaky source's second page is needed; the take fails there.
+    await expect(merge.take(3)).rejects.toThrow("page failed");
+    // "b" and "x" are back, beside the steady source's second page, fetched while the flaky one failed.
+    expect(merge.buffered()).toBe(3);
+
+    expect((await merge.take(3)).map((i) => i.id)).toEqual(["b", "x", "c"]);
+    expect((await merge.take(3)).map((i) => i.id)).toEqual(["y"]);
+    // The steady source's pages were each read once, the failure notwithstanding.
+    expect(steady.asked).toEqual([null, "1"]);
+  });
+
   it("has nothing without sources", async () => {
     const merge = mergeNewestFirst<Item>([], order);
 

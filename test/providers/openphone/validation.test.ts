@@ -38,5 +38,8 @@ describe("since", () => {
   it("accepts an ISO date-time and refuses anything else", () => {
     expect(() => assertSince("2026-05-01T00:00:00Z")).not.toThrow();
     expect(thrown(() => assertSince("2026-05-01"))).toMatchObject({ code: "INVALID_SINCE" });
+    // Quo's createdAfter is an RFC 3339 date-time: the zone is required.
+    expect(thrown(() => assertSince("2026-05-01T00:00:00"))).toMatchObject({ code: "INVALID_SINCE" });
+    expect(() => assertSince("2026-05-01T02:00:00+02:00")).not.toThrow();
   });
 });

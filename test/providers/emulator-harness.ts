@@ -1,0 +1,123 @@
+import { expect } from "vitest";
+import type { FaultInput } from "@/emulator/faults/fault-spec";
+import type { RunningEmulator } from "@/emulator/server";
+import { ProviderError } from "@/lib/providers/provider-error";
+
+/** What an adapter sent to the emulator and what came back, as seen through its `fetch` option. */
+export type Exchange = { method: string; url: string; requestHeaders: Headers; status: number | null };
+
+/**
+ * A real fetch that records every exchange, so a test can say how many attempts an operation took
+ * (a write is never retried) and which request id the adapter sent.
+ */
+export function recordingFetch(): typeof fetch & { exchanges: Exchange[]; reset(): void } {
+  const exchanges: Exchange[] = [];
+  const impl = async (input: RequestInfo | URL, init?: RequestInit) => {
+    const exchange: Exchange = {
+      method: init?.method ?? "GET",
+      url: String(input),
+      requestHeaders: new Headers(init?.headers),
+      status: null,
+    };
+    exchanges.push(exchange);
+    const response = await fetch(input, init);
+    exchange.status = response.status;
+    return response;
+  };
+  return Object.assign(impl, {
+    exchanges,
+    reset() {
+      exchanges.length = 0;
+    },
+  });
+}
+
+/** Records the waits the base client asks for, without waiting: retries in these tests cost no time. */
+export function recordingSleep(): ((ms: number) => Promise<void>) & { waits: number[] } {
+  const waits: number[] = [];
+  const sleep = async (ms: number) => {
+    waits.push(ms);
+  };
+  return Object.assign(sleep, { waits });
+}
+
+export async function rejection(promise: Promise<unknown>): Promise<ProviderError> {
+  const error = await promise.then(
+    () => {
+      throw new Error("expected the operation to fail");
+    },
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ProviderError);
+  return error as ProviderError;
+}
+
+async function admin(emulator: RunningEmulator, method: string, path: string, body?: unknown): Promise<unknown> {
+  const response = await fetch(`${emulator.url}/__emulator/${path}`, {
+    method,
+    headers: body === undefined ? {} : { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json: unknown = await response.json();
+  if (!response.ok) throw new Error(`Emulator ${method} ${path} answered ${response.status}: ${JSON.stringify(json)}`);
+  return json;
+}
+
+/** Replaces the faults in force, e.g. `setFaults(emulator, "allo.search:status=429,count=1")`. */
+export async function setFaults(emulator: RunningEmulator, ...faults: (string | FaultInput)[]): Promise<void> {
+  await admin(emulator, "PUT", "faults", { faults });
+}
+
+/** How many hits each fault in force has left, in the order they were set. */
+export async function faultsRemaining(emulator: RunningEmulator): Promise<(number | null)[]> {
+  const body = (await admin(emulator, "GET", "faults")) as { faults: { remaining: number | null }[] };
+  return body.faults.map((fault) => fault.remaining);
+}
+
+export async function clearFaults(emulator: RunningEmulator): Promise<void> {
+  await admin(emulator, "DELETE", "faults");
+}
+
+export async function resetEmulator(emulator: RunningEmulator): Promise<void> {
+  await admin(emulator, "POST", "reset");
+}
+
+export async function setEmulatorSettings(emulator: RunningEmulator, settings: { rateLimits?: boolean; twilioApplyDelayMs?: number }): Promise<void> {
+  await admin(emulator, "PATCH", "settings", settings);
+}
+
+/** A plain request to the emulator, bypassing the adapter: for what the adapter refuses to send. */
+export async function raw(
+  url: string,
+  init: { method?: string; headers?: Record<string, string>; json?: unknown } = {},
+): Promise<{ status: number; headers: Headers; body: unknown }> {
+  const headers: Record<string, string> = { ...init.headers };
+  if (init.json !== undefined) headers["content-type"] = "application/json";
+  const response = await fetch(url, {
+    method: init.method ?? "GET",
+    headers,
+    body: init.json === undefined ? undefined : JSON.stringify(init.json),
+  });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, body: text === "" ? null : (JSON.parse(text) as unknown) };
+}
+
+/** Newest first: every start time at or before the one listed before it. */
+export function expectNewestFirst(startedAt: readonly string[]): void {
+  for (let i = 1; i < startedAt.length; i++) {
+    if ((startedAt[i] as string) > (startedAt[i - 1] as string)) {
+      throw new Error(`Not newest first at ${i}: ${startedAt[i - 1]} then ${startedAt[i]}`);
+    }
+  }
+}
+
+/** Waits until `check` holds (an accepted write applied later), polling; fails after `timeoutMs`. */
+export async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolean, timeoutMs = 5_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (check(value)) return value;
+    if (Date.now() > deadline) throw new Error(`Still not the expected value after ${timeoutMs} ms: ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
