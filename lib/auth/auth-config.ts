@@ -23,6 +23,8 @@ export const authConfig = {
       // A server action must answer with its own typed "signed out" result: a redirect here would make the
       // client navigate away from the editor and lose what the reviewer typed.
       if (request.headers.has("next-action")) return true;
+      // Route handlers answer a signed-out request with a JSON 401 the page can explain, not a login page.
+      if (pathname.startsWith("/api/")) return true;
       return signedIn;
     },
     jwt({ token, user }) {
