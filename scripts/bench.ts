@@ -104,6 +104,11 @@ const benchmarks: Benchmark[] = [
     run: async () => (await import("./benchmarks/route-bundles")).benchRouteBundles(),
   },
   {
+    name: "review-page",
+    description: "the built review page in Chromium: a transcript of thousands of turns vs ~30, typing in a ~100,000-character summary vs a bare textarea (DESIGN §7)",
+    run: async () => (await import("./benchmarks/review-page")).benchReviewPage(),
+  },
+  {
     name: "emulator-generate",
     description: "generating the fixture document, per provider (median of 5 runs at 1,000 calls, 3 at 100,000)",
     async run() {
