@@ -366,6 +366,9 @@ export function ReviewWorkspace({ review, role }: { review: CallForReview; role:
             </button>
           </div>
           <CapabilityNote capabilities={capabilities} call={call} />
+          {review.content == null && !call.summary.status ? (
+            <p className="muted">{providerName} has not written a summary for this call yet. You can write one.</p>
+          ) : null}
           {!canEdit ? <p className="muted">You can read this summary; saving needs the Reviewer role.</p> : null}
           {otherHolder ? (
             <p role="status" className="alert warning">

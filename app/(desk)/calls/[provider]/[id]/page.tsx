@@ -36,5 +36,8 @@ export default async function CallPage({ params }: { params: Promise<{ provider:
       </main>
     );
   }
-  return <ReviewWorkspace review={result.review} role={check.actor.role} />;
+  // The text to edit travels once, as `content`; the provider's copy inside `call` would double a long summary.
+  const { review } = result;
+  const call = { ...review.call, summary: { ...review.call.summary, content: null } };
+  return <ReviewWorkspace review={{ ...review, call }} role={check.actor.role} />;
 }
