@@ -62,3 +62,24 @@ export class ProviderError extends Error {
 }
 
 export type ProviderErrorDetails = ReturnType<ProviderError["toJSON"]>;
+
+const kindByStatus: Partial<Record<number, ProviderErrorKind>> = {
+  400: "invalid",
+  401: "unauthorized",
+  403: "forbidden",
+  404: "not_found",
+  405: "invalid",
+  408: "timeout",
+  // No provider checks a version on summaries: a 409 or 412 is a request refused for another reason
+  // (a tag that exists, a control-plane precondition), never someone else's edit. Redline finds those itself.
+  409: "invalid",
+  412: "invalid",
+  415: "invalid",
+  422: "invalid",
+  429: "rate_limited",
+};
+
+/** What an HTTP status means for any provider; undefined for an unusual 4xx, where the provider's own code decides. */
+export function kindForStatus(status: number): ProviderErrorKind | undefined {
+  return status >= 500 ? "unavailable" : kindByStatus[status];
+}

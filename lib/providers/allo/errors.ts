@@ -1,22 +1,6 @@
 import { parseRetryAfter } from "../http-client";
-import { ProviderError, type ProviderErrorKind } from "../provider-error";
+import { kindForStatus, ProviderError, type ProviderErrorKind } from "../provider-error";
 import { apiErrorSchema } from "./schemas";
-
-const KIND_BY_STATUS: Record<number, ProviderErrorKind> = {
-  400: "invalid",
-  401: "unauthorized",
-  403: "forbidden",
-  404: "not_found",
-  405: "invalid",
-  408: "timeout",
-  // Allo's conflict_error (TAG_ALREADY_EXISTS, IDEMPOTENCY_KEY_REUSE, OTHER_TRANSACTION_IN_PROGRESS) never
-  // concerns summary content: Allo has no optimistic check on summaries. Redline detects summary conflicts
-  // itself by re-reading, so a 409 here is a request Allo refused, not someone else's edit.
-  409: "invalid",
-  415: "invalid",
-  422: "invalid",
-  429: "rate_limited",
-};
 
 /** Used when the status alone does not say (an unusual 4xx): the envelope's `type`. */
 const KIND_BY_TYPE: Record<string, ProviderErrorKind> = {
@@ -63,6 +47,5 @@ export function mapAlloError(status: number, body: unknown, headers: Headers): P
 }
 
 function kindFor(status: number, type: string | null): ProviderErrorKind {
-  if (status >= 500) return "unavailable";
-  return KIND_BY_STATUS[status] ?? (type ? KIND_BY_TYPE[type] : undefined) ?? "invalid";
+  return kindForStatus(status) ?? (type ? KIND_BY_TYPE[type] : undefined) ?? "invalid";
 }

@@ -1,17 +1,6 @@
 import { parseRetryAfter } from "../http-client";
-import { ProviderError, type ProviderErrorKind } from "../provider-error";
+import { kindForStatus, ProviderError, type ProviderErrorKind } from "../provider-error";
 import { apiErrorSchema } from "./schemas";
-
-const KIND_BY_STATUS: Record<number, ProviderErrorKind> = {
-  400: "invalid",
-  401: "unauthorized",
-  403: "forbidden",
-  404: "not_found",
-  408: "timeout",
-  409: "invalid",
-  422: "invalid",
-  429: "rate_limited",
-};
 
 /** Bland documents its envelope codes but not the statuses that carry them: the code decides when the status does not. */
 const KIND_BY_CODE: Record<string, ProviderErrorKind> = {
@@ -78,8 +67,7 @@ function readError(body: unknown): { code: string | null; message: string | null
 }
 
 function kindFor(status: number, code: string | null): ProviderErrorKind {
-  if (status >= 500) return "unavailable";
-  const byStatus = KIND_BY_STATUS[status];
+  const byStatus = kindForStatus(status);
   if (byStatus) return byStatus;
   if (code) return KIND_BY_CODE[code] ?? (code.endsWith("NOT_FOUND") ? "not_found" : "invalid");
   return "invalid";

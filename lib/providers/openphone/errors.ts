@@ -1,18 +1,6 @@
 import { parseRetryAfter } from "../http-client";
-import { ProviderError, type ProviderErrorKind } from "../provider-error";
+import { kindForStatus, ProviderError, type ProviderErrorKind } from "../provider-error";
 import { apiErrorSchema, type QuoApiError } from "./schemas";
-
-const KIND_BY_STATUS: Record<number, ProviderErrorKind> = {
-  400: "invalid",
-  401: "unauthorized",
-  403: "forbidden",
-  404: "not_found",
-  408: "timeout",
-  // "Conflict with another request": never about summary content, which Quo does not let anyone write.
-  409: "invalid",
-  422: "invalid",
-  429: "rate_limited",
-};
 
 const GENERIC_MESSAGE: Record<ProviderErrorKind, string> = {
   invalid: "Quo refused the request.",
@@ -34,7 +22,7 @@ const RETRYABLE_KINDS = new Set<ProviderErrorKind>(["rate_limited", "unavailable
 export function mapOpenPhoneError(status: number, body: unknown, headers: Headers): ProviderError {
   const envelope = apiErrorSchema.safeParse(body);
   const error = envelope.success ? envelope.data : null;
-  const kind = status >= 500 ? "unavailable" : (KIND_BY_STATUS[status] ?? "invalid");
+  const kind = kindForStatus(status) ?? "invalid";
 
   return new ProviderError({
     provider: "openphone",

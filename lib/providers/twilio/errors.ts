@@ -1,17 +1,6 @@
 import { parseRetryAfter } from "../http-client";
-import { ProviderError, type ProviderErrorKind } from "../provider-error";
+import { kindForStatus, ProviderError, type ProviderErrorKind } from "../provider-error";
 import { movedSchema, twilioErrorSchema } from "./schemas";
-
-const KIND_BY_STATUS: Record<number, ProviderErrorKind> = {
-  400: "invalid",
-  401: "unauthorized",
-  403: "forbidden",
-  404: "not_found",
-  // Conflict and Precondition Failed belong to other Memory resources; summaries take no precondition.
-  409: "invalid",
-  412: "invalid",
-  429: "rate_limited",
-};
 
 /** Used when the status alone does not say: Twilio's numeric code. */
 const KIND_BY_CODE: Record<number, ProviderErrorKind> = {
@@ -62,8 +51,7 @@ export function mapTwilioError(status: number, body: unknown, headers: Headers):
 }
 
 function kindFor(status: number, code: number | null): ProviderErrorKind {
-  if (status >= 500) return "unavailable";
-  return KIND_BY_STATUS[status] ?? (code === null ? undefined : KIND_BY_CODE[code]) ?? "invalid";
+  return kindForStatus(status) ?? (code === null ? undefined : KIND_BY_CODE[code]) ?? "invalid";
 }
 
 /**
