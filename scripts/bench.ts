@@ -6,6 +6,7 @@ import { openPhoneKeyFor } from "../emulator/openphone/keys";
 import { providerIds, type ProviderId } from "../emulator/provider-id";
 import { startEmulator, type RunningEmulator } from "../emulator/server";
 import { twilioAuthorizationFor } from "../emulator/twilio/credentials";
+import { medianOf } from "./benchmarks/median";
 
 // `npm run bench [-- --only <name>]`: medians, and the ratios DESIGN §7's budgets are written in.
 
@@ -14,22 +15,6 @@ type Benchmark = { name: string; description: string; run(): Promise<string[]> }
 
 /** One row of a comparison: the median of a baseline and of the case measured against it. */
 type Comparison = { label: string; baselineMs: number; subjectMs: number };
-
-function median(samples: readonly number[]): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
-}
-
-async function medianOf(runs: number, task: () => unknown | Promise<unknown>): Promise<number> {
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    await task();
-    samples.push(performance.now() - started);
-  }
-  return median(samples);
-}
 
 const SMALL = 1_000;
 const LARGE = 100_000;

@@ -7,6 +7,7 @@ import { demoAccounts, demoPassword, seedDemoAccounts } from "@/lib/auth/demo-ac
 import { openDatabase } from "@/lib/db/open-database";
 import { fetchEmulatorSetup } from "../emulator/setup";
 import { emulatorEnv } from "./emulator-env";
+import { waitForUrl } from "./wait-for-url";
 
 // `npm run demo`: the emulator with generated calls, the embedded database with demo accounts, and Redline.
 const options = z
@@ -37,19 +38,13 @@ function stopAll(code = 0): never {
 process.on("SIGINT", () => stopAll(0));
 process.on("SIGTERM", () => stopAll(0));
 
-async function waitFor(url: string, what: string, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      const response = await fetch(url);
-      if (response.status < 500) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
+async function waitFor(url: string, what: string): Promise<void> {
+  try {
+    await waitForUrl(url);
+  } catch {
+    console.error(`${what} did not start within 60 s.`);
+    stopAll(1);
   }
-  console.error(`${what} did not start within ${timeoutMs / 1000} s.`);
-  stopAll(1);
 }
 
 function authSecret(dataDir: string): string {

@@ -2,6 +2,7 @@ import { openDatabase, type Database } from "@/lib/db/open-database";
 import { analyzeCalls, upsertCalls } from "@/lib/db/queries/calls";
 import type { NewCallRow } from "@/lib/db/schema";
 import { listQueue, queueQuerySchema } from "@/lib/review/list-queue";
+import { medianOf } from "./median";
 
 const agents = ["Grace Owusu", "Devin Park", "Mia Laurent", "Omar Haddad", "Lena Fischer", "Tom Baker"];
 
@@ -33,17 +34,6 @@ async function indexedDatabase(count: number): Promise<Database> {
   return database;
 }
 
-async function median(runs: number, fn: () => Promise<unknown>): Promise<number> {
-  const times: number[] = [];
-  for (let run = 0; run < runs; run += 1) {
-    const started = performance.now();
-    await fn();
-    times.push(performance.now() - started);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
-}
-
 /** The queue's first page, a filtered page and a deep page, with 1,000 and with 100,000 indexed calls. */
 export async function benchQueuePage(): Promise<string[]> {
   const lines: string[] = [];
@@ -58,7 +48,7 @@ export async function benchQueuePage(): Promise<string[]> {
     // Warm the query plans before timing.
     await listQueue(database, [...providers], queueQuerySchema.parse({}));
     for (const scenario of scenarios) {
-      const time = await median(30, () => listQueue(database, [...providers], queueQuerySchema.parse(scenario.query)));
+      const time = await medianOf(30, () => listQueue(database, [...providers], queueQuerySchema.parse(scenario.query)));
       results.set(scenario.name, [...(results.get(scenario.name) ?? []), time]);
     }
     await database.close();

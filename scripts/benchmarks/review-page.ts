@@ -7,27 +7,13 @@ import { demoPassword, seedDemoAccounts } from "@/lib/auth/demo-accounts";
 import { openDatabase } from "@/lib/db/open-database";
 import { generateFixture } from "../../emulator/data/generate";
 import { startEmulator } from "../../emulator/server";
+import { chromiumLaunchOptions } from "../../test/e2e/chromium";
 import { emulatorEnv } from "../emulator-env";
+import { waitForUrl } from "../wait-for-url";
+import { median } from "./median";
 
 const data = { calls: 60, seed: 42, now: new Date("2026-11-20T12:00:00Z"), providers: ["allo" as const] };
 const port = 3917;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
-
-async function waitFor(url: string): Promise<void> {
-  for (let attempt = 0; attempt < 300; attempt += 1) {
-    try {
-      if ((await fetch(url)).status < 500) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`${url} did not start`);
-}
 
 /** Milliseconds from navigation to the first transcript turn and the editor on screen. */
 async function openTime(page: Page, url: string): Promise<number> {
@@ -78,13 +64,10 @@ export async function benchReviewPage(): Promise<string[]> {
     stdio: "ignore",
     env: { ...process.env, NODE_ENV: "production", DATA_DIR: dataDir, AUTH_SECRET: "bench-secret-0123456789abcdef", LOG_LEVEL: "warn", ...emulatorEnv(emulator.setup()) },
   });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-  });
+  const browser = await chromium.launch(chromiumLaunchOptions);
   try {
     const base = `http://127.0.0.1:${port}`;
-    await waitFor(`${base}/login`);
+    await waitForUrl(`${base}/login`);
     const page = await browser.newPage();
     await page.goto(`${base}/login`);
     await page.getByLabel("Email").fill("viewer@redline.test");

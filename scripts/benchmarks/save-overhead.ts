@@ -6,16 +6,12 @@ import { saveSummary } from "@/lib/review/save-summary";
 import { alloKeyFor } from "../../emulator/allo/keys";
 import { generateFixture } from "../../emulator/data/generate";
 import { startEmulator } from "../../emulator/server";
+import { median } from "./median";
 
 const data = { calls: 200, seed: 5, now: new Date("2026-11-20T12:00:00Z"), providers: ["allo" as const] };
 const runs = 15;
 // Redline paces Allo writes at the documented 5 per second; pausing keeps that pacing out of the timings.
 const pause = () => new Promise((resolve) => setTimeout(resolve, 450));
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
 
 /**
  * A save through Redline (journal, lock, re-read, write, outcome) against the same two provider calls

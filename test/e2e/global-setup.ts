@@ -6,6 +6,7 @@ import path from "node:path";
 import { seedDemoAccounts } from "@/lib/auth/demo-accounts";
 import { openDatabase } from "@/lib/db/open-database";
 import { emulatorEnv } from "../../scripts/emulator-env";
+import { waitForUrl } from "../../scripts/wait-for-url";
 import { startEmulator } from "../../emulator/server";
 import { e2eData } from "./e2e-data";
 
@@ -17,19 +18,6 @@ function freePort(): Promise<number> {
       server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
     });
   });
-}
-
-async function waitFor(url: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(url)).status < 500) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
 }
 
 /** The built app (`next start`) against the emulator on its own port, with a fresh embedded database. */
@@ -55,7 +43,7 @@ export default async function globalSetup() {
     },
   });
   const baseUrl = `http://127.0.0.1:${port}`;
-  await waitFor(`${baseUrl}/login`, 60_000);
+  await waitForUrl(`${baseUrl}/login`);
   process.env.E2E_BASE_URL = baseUrl;
   process.env.E2E_EMULATOR_URL = emulator.url;
 

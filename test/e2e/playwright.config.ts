@@ -1,6 +1,6 @@
 import { defineConfig } from "@playwright/test";
+import { chromiumLaunchOptions } from "./chromium";
 
-// Debian's Chromium, never a downloaded browser; the flags keep it off the network this machine does not have.
 export default defineConfig({
   testDir: ".",
   testMatch: "**/*.spec.ts",
@@ -10,24 +10,13 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 15_000 },
-  reporter: process.env.CI ? [["list"]] : [["list"]],
+  reporter: "list",
   outputDir: "../../test-results",
   use: {
     baseURL: process.env.E2E_BASE_URL,
     browserName: "chromium",
     headless: true,
     trace: "retain-on-failure",
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-quic",
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
 });
