@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { FaultBook } from "./faults/fault-book";
 import type { Fault } from "./faults/fault-spec";
 import type { HangingRequests } from "./faults/hanging-requests";
+import type { WriteActor } from "./write-log";
 
 /** What can be changed while the emulator runs (`PATCH /__emulator/settings`). */
 export type EmulatorSettings = {
@@ -34,4 +35,9 @@ export const OTHER_EDITOR_HEADER = "x-emulator-actor";
 export function faultFor(context: ProviderContext<unknown>, endpoint: string, req: IncomingMessage): Fault | null {
   if (req.headers[OTHER_EDITOR_HEADER] === "other-editor") return null;
   return context.faults.pick(endpoint);
+}
+
+/** Who sent a write, for the write log: the other editor marks its requests, anything else is a client. */
+export function writeActorOf(req: IncomingMessage): WriteActor {
+  return req.headers[OTHER_EDITOR_HEADER] === "other-editor" ? "other-editor" : "api";
 }

@@ -14,6 +14,8 @@ const envSchema = z.object({
   DATA_DIR: z.string().default(".data"),
   AUTH_SECRET: optionalString,
   PROVIDER_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /** How long a save waits while another save of the same summary runs, before answering "busy". */
+  SAVE_LOCK_WAIT_MS: z.coerce.number().int().min(0).max(120_000).default(15_000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

@@ -15,24 +15,30 @@ const kindLabels: Record<HistoryEntry["kind"], string> = {
   merge: "Merged save",
   overwrite: "Overwrite",
   restore: "Restore",
+  approve: "Approved unchanged",
 };
 
 function outcome(entry: HistoryEntry): string {
   switch (entry.status) {
     case "applied":
-      return "applied";
+      return entry.kind === "approve" ? "approved" : "applied";
     case "accepted":
       return "accepted, not yet applied";
     case "conflict":
-      return "not saved: conflict";
+      return entry.kind === "approve" ? "not approved: the summary had changed" : "not saved: conflict";
     case "failed":
       return `not saved: ${entry.errorCode ?? "failed"}`;
     case "pending":
-      return "outcome unknown";
+      return "saving…";
+    case "unknown":
+      return "outcome unknown: Redline is checking with the provider";
     default:
       return "seen at the provider";
   }
 }
+
+/** Anything that did not land is offered back; approvals carry no text of their own to restore. */
+const notApplied = (entry: HistoryEntry) => ["failed", "conflict", "pending", "unknown"].includes(entry.status);
 
 async function fetchHistory(ref: CallRef): Promise<HistoryEntry[]> {
   const response = await fetch(`/api/calls/${ref.provider}/${encodeURIComponent(ref.callId)}/history`, { cache: "no-store" });
@@ -90,7 +96,9 @@ export function HistoryDialog({
                     <td>{entry.revision ?? "—"}</td>
                     <td>
                       {kindLabels[entry.kind]} <span className="muted">· {outcome(entry)}</span>
-                      {entry.errorMessage && entry.status === "failed" ? <div className="muted">{entry.errorMessage}</div> : null}
+                      {entry.errorMessage && (entry.status === "failed" || entry.status === "unknown") ? (
+                        <div className="muted">{entry.errorMessage}</div>
+                      ) : null}
                     </td>
                     <td>{entry.author ?? entry.providerUpdatedBy ?? "—"}</td>
                     <td>
@@ -109,7 +117,7 @@ export function HistoryDialog({
                     </td>
                     {canEdit ? (
                       <td>
-                        {entry.status === "failed" || entry.status === "conflict" || entry.status === "pending" ? (
+                        {entry.kind === "approve" ? null : notApplied(entry) ? (
                           <button type="button" className="button" onClick={() => onUseAsDraft(entry)} aria-label={`Use ${label} as my draft`}>
                             Use as draft
                           </button>

@@ -6,10 +6,9 @@ import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import {
-  approveSummaryAction,
   claimCallAction,
   confirmSaveAction,
-  nextCallHrefAction,
+  nextCallAction,
   releaseCallAction,
   saveSummaryAction,
 } from "@/app/(desk)/calls/[provider]/[id]/actions";
@@ -67,7 +66,10 @@ export function ReviewWorkspace({ review, role }: { review: CallForReview; role:
   const { call, capabilities } = review;
   const { provider, callId } = call.ref;
   const providerName = providerNames[provider];
-  const canEdit = hasRole(role, "reviewer");
+  // What a save writes; null when the call has nothing to edit (a Bland call whose contact has no memory).
+  const targetId = call.target?.id ?? null;
+  const canReview = hasRole(role, "reviewer");
+  const canEdit = canReview && targetId !== null;
   const queryClient = useQueryClient();
   const router = useRouter();
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
@@ -88,7 +90,8 @@ export function ReviewWorkspace({ review, role }: { review: CallForReview; role:
   const [overdue, setOverdue] = useState(false);
   const [announcement, setAnnouncement] = useState("");
 
-  const localDraft = useLocalDraft(`redline:draft:${provider}:${callId}:${templateKey ?? "-"}`);
+  // Keyed by the target: calls that share one summary share its draft.
+  const localDraft = useLocalDraft(`redline:draft:${provider}:${targetId ?? callId}:${templateKey ?? "-"}`);
   const dirty = draft !== (base.content ?? "");
   const tooLong = draft.length > capabilities.maxLength;
 
@@ -134,7 +137,16 @@ export function ReviewWorkspace({ review, role }: { review: CallForReview; role:
 
   const save = useMutation({
     mutationFn: (request: SaveRequest) =>
-      saveSummaryAction({ provider, callId, templateKey: request.templateKey, baseContent: request.baseContent, baseRevision: base.revision, content: request.content, intent: request.intent }),
+      saveSummaryAction({
+        provider,
+        callId,
+        targetId,
+        templateKey: request.templateKey,
+        baseContent: request.baseContent,
+        baseRevision: base.revision,
+        content: request.content,
+        intent: request.intent,
+      }),
     onMutate: () => {
       setFailure(null);
       setAnnouncement("Saving…");
@@ -230,18 +242,51 @@ export function ReviewWorkspace({ review, role }: { review: CallForReview; role:
 
   const goToNext = useCallback(async () => {
     setAnnouncement("Opening the next call…");
-    router.push(await nextCallHrefAction());
-  }, [router]);
+    const next = await nextCallAction().catch(() => null);
+    if (next?.ok) {
+      router.push(next.href);
+      return;
+    }
+    setAnnouncement("");
+    const message = next ? next.error.message : "Redline could not be reached. Check your connection and try again.";
+    setFailure({ error: { code: "internal", message }, request: { content: draft, baseContent: base.content, intent: "edit", templateKey } });
+  }, [router, draft, base.content, templateKey]);
 
+  // Approving is a save of the text as the reviewer saw it: journalled, and refused if it changed meanwhile.
   const approve = useMutation({
-    mutationFn: () => approveSummaryAction({ provider, callId, templateKey }),
-    onSuccess: (result) => {
-      if (!result.ok) {
-        setFailure({ error: { code: "forbidden", message: result.error.message }, request: { content: draft, baseContent: base.content, intent: "edit", templateKey } });
+    mutationFn: () =>
+      saveSummaryAction({
+        provider,
+        callId,
+        targetId,
+        templateKey,
+        baseContent: base.content,
+        baseRevision: base.revision,
+        content: base.content ?? "",
+        intent: "approve",
+      }),
+    onMutate: () => {
+      setFailure(null);
+      setAnnouncement("Approving…");
+    },
+    onSuccess: (result: SaveSummaryResult) => {
+      if (result.ok) {
+        setAnnouncement("Approved unchanged.");
+        void queryClient.invalidateQueries({ queryKey: ["history", provider, callId] });
+        void goToNext();
         return;
       }
-      setAnnouncement("Approved unchanged.");
-      void goToNext();
+      setAnnouncement("");
+      // A change made meanwhile shows in the banner above the editor, with its diff.
+      if (result.error.code === "conflict") void current.refetch();
+      setFailure({ error: result.error, request: { content: draft, baseContent: base.content, intent: "edit", templateKey } });
+    },
+    onError: () => {
+      setAnnouncement("");
+      setFailure({
+        error: { code: "internal", message: "Redline could not be reached. Nothing was approved; check your connection and try again." },
+        request: { content: draft, baseContent: base.content, intent: "edit", templateKey },
+      });
     },
   });
 
@@ -270,7 +315,7 @@ export function ReviewWorkspace({ review, role }: { review: CallForReview; role:
         if (canSave) saveDraft({ thenNext: true });
       } else if (mod && event.shiftKey && key === "a") {
         event.preventDefault();
-        if (canEdit && !dirty && !approve.isPending) approve.mutate();
+        if (canEdit && !dirty && base.content != null && !approve.isPending) approve.mutate();
       } else if (event.altKey && !mod && event.key === "ArrowDown") {
         event.preventDefault();
         if (canEdit) void goToNext();
@@ -282,7 +327,7 @@ export function ReviewWorkspace({ review, role }: { review: CallForReview; role:
         setShortcutsOpen(true);
       }
     };
-  }, [canSave, canEdit, dirty, saveDraft, approve, goToNext, router]);
+  }, [canSave, canEdit, dirty, base.content, saveDraft, approve, goToNext, router]);
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => shortcutsRef.current(event);
     window.addEventListener("keydown", onKeyDown, { capture: true });
@@ -369,7 +414,14 @@ export function ReviewWorkspace({ review, role }: { review: CallForReview; role:
           {review.content == null && !call.summary.status ? (
             <p className="muted">{providerName} has not written a summary for this call yet. You can write one.</p>
           ) : null}
-          {!canEdit ? <p className="muted">You can read this summary; saving needs the Reviewer role.</p> : null}
+          {!canReview ? <p className="muted">You can read this summary; saving needs the Reviewer role.</p> : null}
+          {review.shared ? (
+            <p role="note" className="alert">
+              This summary is {review.shared.label}
+              {review.shared.calls > 1 ? `, shared by ${review.shared.calls} calls in the queue` : ", which other calls of theirs share"}: a
+              save here changes it for every one of them.
+            </p>
+          ) : null}
           {otherHolder ? (
             <p role="status" className="alert warning">
               {otherHolder.holder} is reviewing this call (since <LocalTime iso={otherHolder.since} style="time" />). You can still
@@ -419,7 +471,13 @@ export function ReviewWorkspace({ review, role }: { review: CallForReview; role:
             <span className="muted">{dirty ? "Unsaved changes (kept in this browser)" : "No unsaved changes"}</span>
             {canEdit ? (
               <>
-                <button type="button" className="button" disabled={dirty || approve.isPending} onClick={() => approve.mutate()} title="Ctrl+Shift+A">
+                <button
+                  type="button"
+                  className="button"
+                  disabled={dirty || approve.isPending || base.content == null}
+                  onClick={() => approve.mutate()}
+                  title="Ctrl+Shift+A"
+                >
                   Approve unchanged
                 </button>
                 <button type="button" className="button" disabled={!canSave} onClick={() => saveDraft({ thenNext: true })} title="Ctrl+Enter">

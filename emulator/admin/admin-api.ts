@@ -23,7 +23,7 @@ export type AdminDeps = {
 };
 
 type AdminReply = { status: number; body: unknown };
-type AdminHandler = (body: unknown) => AdminReply | Promise<AdminReply>;
+type AdminHandler = (body: unknown, query: URLSearchParams) => AdminReply | Promise<AdminReply>;
 
 class AdminError extends Error {}
 
@@ -38,6 +38,7 @@ const otherEditorBody = z
   .object({ everySeconds: z.number().positive().max(86_400), providers: z.array(z.enum(writableProviders)).min(1).optional() })
   .strict();
 const editBody = z.object({ provider: z.enum(writableProviders).optional() }).strict();
+const writesQuery = z.object({ provider: z.enum(writableProviders).optional(), target: z.string().min(1).optional() }).strict();
 
 function parse<T>(schema: z.ZodType<T>, body: unknown): T {
   const parsed = schema.safeParse(body ?? {});
@@ -46,8 +47,9 @@ function parse<T>(schema: z.ZodType<T>, body: unknown): T {
 }
 
 /**
- * `/__emulator/*`: health, reset, the client setup, faults, settings and the other editor. For tests and
- * the demo; plain JSON, no auth (the emulator only listens on loopback unless told otherwise).
+ * `/__emulator/*`: health, reset, the client setup, faults, settings, the other editor and the summary
+ * writes the providers applied. For tests and the demo; plain JSON, no auth (the emulator only listens on
+ * loopback unless told otherwise).
  */
 export function createAdminApi(deps: AdminDeps) {
   const { data, faults, hangs, settings, otherEditor } = deps;
@@ -57,6 +59,10 @@ export function createAdminApi(deps: AdminDeps) {
       status: 200,
       body: { ok: true, providers: [...data.providers], calls: deps.calls, counts: data.counts() },
     }))
+    .add("GET", "/__emulator/writes", (_body, query) => {
+      const filter = parse(writesQuery, Object.fromEntries(query));
+      return { status: 200, body: { writes: data.writes.list(filter), dropped: data.writes.dropped } };
+    })
     .add("POST", "/__emulator/reset", () => {
       data.reset();
       return { status: 200, body: { ok: true, counts: data.counts() } };
@@ -94,6 +100,7 @@ export function createAdminApi(deps: AdminDeps) {
 
   return async (req: IncomingMessage, res: ServerResponse, path: string): Promise<void> => {
     const method = (req.method ?? "GET").toUpperCase();
+    const query = new URL(req.url ?? "/", "http://emulator.local").searchParams;
     const match = routes.match(method, path);
     if (match.kind === "not_found") return sendJson(res, 404, { ok: false, error: `No admin endpoint ${method} ${path}.` });
     if (match.kind === "method_not_allowed") {
@@ -110,7 +117,7 @@ export function createAdminApi(deps: AdminDeps) {
           throw new AdminError("The request body is not JSON");
         }
       }
-      const reply = await match.handler(body);
+      const reply = await match.handler(body, query);
       sendJson(res, reply.status, reply.body);
     } catch (error) {
       if (error instanceof AdminError || error instanceof FaultSpecError || error instanceof OtherEditorError) {

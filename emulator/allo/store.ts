@@ -1,5 +1,6 @@
 import { transcriptText, type CallShape } from "../data/render-transcript";
 import type { AlloContact, AlloSection, CallItem, SmsItem, TemplateKey } from "../data/sections/allo-section";
+import type { WriteActor, WriteRecorder } from "../write-log";
 
 export type UserRef = { id: string; name: string; email: string };
 export type ContactRef = {
@@ -37,7 +38,7 @@ export type SmsRecord = RecordBase & { type: "SMS"; item: SmsItem; contentSearch
 
 export type ItemRecord = CallRecord | SmsRecord;
 
-export type SummaryUpdate = { templateKey: TemplateKey | null; content: string; by: Editor; at: Date };
+export type SummaryUpdate = { templateKey: TemplateKey | null; content: string; by: Editor; at: Date; actor: WriteActor };
 
 export type SummaryUpdateResult =
   | { ok: true; record: CallRecord; templateKey: TemplateKey; state: TemplateState }
@@ -74,7 +75,10 @@ export class AlloStore {
   readonly team: AlloSection["team"];
   private readonly byId: Map<string, ItemRecord>;
 
-  constructor(fixture: AlloSection) {
+  constructor(
+    fixture: AlloSection,
+    private readonly recordWrite: WriteRecorder,
+  ) {
     this.team = fixture.team;
     const users = new Map(fixture.users.map((user) => [user.id, { ...user }]));
     const contactLists = new Map(fixture.contacts.map((contact) => [contact.id, [contactRef(contact)] as const]));
@@ -156,6 +160,8 @@ export class AlloStore {
     record.shown = templateKey;
     record.version += 1;
     record.summarySearchText = null;
+    // The target names the template only when the request did, as the client addressed it.
+    this.recordWrite(update.templateKey === null ? id : `${id}#${update.templateKey}`, update.content, update.actor);
     return { ok: true, record, templateKey, state };
   }
 }

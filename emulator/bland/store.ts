@@ -1,4 +1,5 @@
 import type { BlandCall, BlandContact, BlandSection, ContactMemory } from "../data/sections/bland-section";
+import type { WriteActor, WriteRecorder } from "../write-log";
 
 export type BlandCallRecord = { call: BlandCall; createdMs: number; /** Id of the first transcript line. */ firstTranscriptId: number };
 /** A memory as the store keeps it: a copy, so edits never touch the fixture (a reset starts over). */
@@ -26,7 +27,10 @@ export class BlandStore {
   private readonly memoriesById = new Map<string, MemoryRecord>();
   private memoryIdList: string[] | undefined;
 
-  constructor(readonly section: BlandSection) {
+  constructor(
+    readonly section: BlandSection,
+    private readonly recordWrite: WriteRecorder,
+  ) {
     this.orgId = section.org_id;
     let transcriptId = 1_000_000;
     const calls = section.calls.map((call) => {
@@ -79,11 +83,12 @@ export class BlandStore {
   }
 
   /** Replaces the summary; Bland takes no precondition, so the last write wins. */
-  updateSummary(id: string, summary: string, at: Date): MemoryRecord | undefined {
+  updateSummary(id: string, summary: string, at: Date, actor: WriteActor): MemoryRecord | undefined {
     const record = this.memoriesById.get(id);
     if (record === undefined) return undefined;
     const stamp = at.toISOString();
     Object.assign(record.memory, { summary, summary_updated_at: stamp, updated_at: stamp });
+    this.recordWrite(id, summary, actor);
     return record;
   }
 }

@@ -1,5 +1,6 @@
 import type { TwilioSection, TwilioSummary } from "../data/sections/twilio-section";
 import { isoInstant } from "../data/spoken-formats";
+import type { WriteActor, WriteRecorder } from "../write-log";
 
 export type SummaryPatch = Partial<Pick<TwilioSummary, "content" | "source" | "occurredAt" | "conversationId">>;
 
@@ -25,6 +26,7 @@ export class TwilioStore {
   constructor(
     section: TwilioSection,
     private readonly clock: () => number,
+    private readonly recordWrite: WriteRecorder,
   ) {
     this.accountSid = section.accountSid;
     let count = 0;
@@ -76,15 +78,17 @@ export class TwilioStore {
 
   /**
    * Applies `patch` after `delayMs` (at once for 0, when nothing is waiting). Updates apply in the order
-   * they were accepted, even if the delay is shortened in between.
+   * they were accepted, even if the delay is shortened in between. A new `content` is logged as a write when
+   * it is applied, not when accepted: only then has it landed.
    */
-  accept(storeId: string, profileId: string, summaryId: string, patch: SummaryPatch, delayMs: number): void {
+  accept(storeId: string, profileId: string, summaryId: string, patch: SummaryPatch, delayMs: number, actor: WriteActor): void {
     const apply = () => {
       const profile = this.stores.get(storeId)?.get(profileId);
       const summary = profile?.byId.get(summaryId);
       if (profile === undefined || summary === undefined) return;
       Object.assign(summary, patch, { updatedAt: isoInstant(this.clock(), false) });
       if (patch.occurredAt !== undefined) profile.summaries.sort(byOccurredDesc);
+      if (patch.content !== undefined) this.recordWrite(`${profileId}~${summaryId}`, summary.content, actor);
     };
     const due = Math.max(this.clock() + Math.max(0, delayMs), this.queue.at(-1)?.due ?? 0);
     this.queue.push({ due, apply });

@@ -9,6 +9,7 @@ import { migrate as migratePostgres } from "drizzle-orm/node-postgres/migrator";
 import { Pool } from "pg";
 import { logger } from "@/lib/logger";
 import * as schema from "./schema";
+import { createAdvisoryLocks, createLocalLocks, type SummaryLocks } from "./summary-lock";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
@@ -16,11 +17,14 @@ export type Database = {
   db: Db;
   /** Postgres holds locks across app instances; the embedded database lives in one process. */
   driver: "pglite" | "postgres";
+  /** The per-summary save lock: across instances on Postgres, within the process on the embedded database. */
+  locks: SummaryLocks;
   close(): Promise<void>;
 };
 
 export type DatabaseOptions =
-  | { driver: "postgres"; url: string; poolSize?: number }
+  /** lockPoolSize: connections that only hold save locks, apart from the `poolSize` that run queries. */
+  | { driver: "postgres"; url: string; poolSize?: number; lockPoolSize?: number }
   /** dataDir undefined: in memory (tests). */
   | { driver: "pglite"; dataDir?: string };
 
@@ -35,7 +39,15 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     pool.on("error", (error) => logger.warn({ err: error }, "idle database connection closed"));
     const db = drizzlePostgres(pool, { schema });
     await migratePostgres(db, { migrationsFolder });
-    return { db: db as unknown as Db, driver: "postgres", close: () => pool.end() };
+    const locks = createAdvisoryLocks(options.url, options.lockPoolSize ?? 10);
+    return {
+      db: db as unknown as Db,
+      driver: "postgres",
+      locks,
+      close: async () => {
+        await Promise.all([locks.close(), pool.end()]);
+      },
+    };
   }
   let client: PGlite;
   if (options.dataDir) {
@@ -47,5 +59,5 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   }
   const db = drizzlePglite(client, { schema });
   await migratePglite(db, { migrationsFolder });
-  return { db: db as unknown as Db, driver: "pglite", close: () => client.close() };
+  return { db: db as unknown as Db, driver: "pglite", locks: createLocalLocks(), close: () => client.close() };
 }

@@ -10,17 +10,30 @@ import {
   text,
   timestamp,
   unique,
+  uniqueIndex,
 } from "drizzle-orm/pg-core";
 
 export const roleEnum = pgEnum("role", ["viewer", "reviewer", "lead", "admin"]);
 
 export const reviewStatusEnum = pgEnum("review_status", ["unreviewed", "in_review", "approved", "corrected"]);
 
-/** "observed": a text Redline saw at the provider and did not write (the AI original, or an outside change). */
-export const revisionStatusEnum = pgEnum("revision_status", ["pending", "applied", "accepted", "conflict", "failed", "observed"]);
+/**
+ * "observed": a text Redline saw at the provider and did not write (the AI original, or an outside change).
+ * "unknown": the write's answer was lost and a re-read could not tell whether it landed; the reconciler decides.
+ */
+export const revisionStatusEnum = pgEnum("revision_status", [
+  "pending",
+  "applied",
+  "accepted",
+  "conflict",
+  "failed",
+  "observed",
+  "unknown",
+]);
 
 /** Why a journal row exists: what the reviewer meant, or what Redline noticed. */
-export const revisionKindEnum = pgEnum("revision_kind", ["original", "outside", "edit", "merge", "overwrite", "restore"]);
+/** "approve": the reviewer confirmed the text as it stands; nothing is written, but it is checked like a save. */
+export const revisionKindEnum = pgEnum("revision_kind", ["original", "outside", "edit", "merge", "overwrite", "restore", "approve"]);
 
 export const users = pgTable("users", {
   id: text("id").primaryKey().default(sql`gen_random_uuid()::text`),
@@ -61,6 +74,9 @@ export const summaryRevisions = pgTable(
   {
     id: serial("id").primaryKey(),
     provider: text("provider").notNull(),
+    /** What the save wrote (Allo's item, Bland's contact memory, …): the key of history and of the save lock. */
+    targetId: text("target_id").notNull(),
+    /** The call the reviewer had open: several calls may share one target. */
     callId: text("call_id").notNull(),
     templateKey: text("template_key"),
     /** Redline's own revision number of this summary; set when the attempt is applied or accepted. */
@@ -86,8 +102,12 @@ export const summaryRevisions = pgTable(
     completedAt: timestamp("completed_at", { withTimezone: true }),
   },
   (table) => [
-    index("summary_revisions_summary_idx").on(table.provider, table.callId, table.id),
+    index("summary_revisions_target_idx").on(table.provider, table.targetId, table.id),
     index("summary_revisions_author_idx").on(table.authorId, table.createdAt),
+    // The AI original is journalled once per target, however many first opens race (a constraint, not a check).
+    uniqueIndex("summary_revisions_original_key").on(table.provider, table.targetId).where(sql`${table.kind} = 'original'`),
+    // What the reconciler looks for: saves whose outcome is not known yet.
+    index("summary_revisions_status_idx").on(table.status, table.createdAt),
   ],
 );
 
@@ -108,6 +128,11 @@ export const calls = pgTable(
     counterpartName: text("counterpart_name"),
     counterpartNumber: text("counterpart_number"),
     hasSummary: boolean("has_summary").notNull(),
+    /**
+     * The summary target this call's review writes, once known (for most providers the call itself; for Bland
+     * the contact memory, learnt when the call is opened): a decision on a target is every such call's status.
+     */
+    targetId: text("target_id"),
     /** Copied from `reviews` when a decision is recorded, so the queue filters and counts by status with an index. */
     reviewStatus: reviewStatusEnum("review_status").notNull().default("unreviewed"),
     /** Lower-cased agent, customer and number, for the queue's free-text filter. */
@@ -122,6 +147,7 @@ export const calls = pgTable(
     index("calls_provider_started_idx").on(table.provider, table.startedAt, table.id),
     index("calls_status_started_idx").on(table.reviewStatus, table.startedAt, table.id),
     index("calls_agent_idx").on(table.agentName, table.startedAt, table.id),
+    index("calls_target_idx").on(table.provider, table.targetId),
   ],
 );
 

@@ -23,8 +23,16 @@ export type ProviderErrorInit = {
   outcomeUnknown?: boolean;
 };
 
+/**
+ * A brand shared by every copy of this module. Next bundles server code more than once (a route handler and a
+ * server action may each carry their own copy), and the adapters live on `globalThis`: an error thrown by one
+ * copy's class is not an `instanceof` the other's. `Symbol.for` is the same symbol in every copy.
+ */
+const providerErrorBrand = Symbol.for("redline.ProviderError");
+
 /** The one error type for every provider failure. Its fields are safe to show: they never carry a key. */
 export class ProviderError extends Error {
+  readonly [providerErrorBrand] = true;
   readonly provider: ProviderId;
   readonly status: number | null;
   readonly code: string;
@@ -62,6 +70,16 @@ export class ProviderError extends Error {
 }
 
 export type ProviderErrorDetails = ReturnType<ProviderError["toJSON"]>;
+
+/** Whether a value is a ProviderError from any copy of this module: by brand, never by `instanceof` alone. */
+export function isProviderError(value: unknown): value is ProviderError {
+  return (
+    value instanceof Error &&
+    (value as unknown as Record<symbol, unknown>)[providerErrorBrand] === true &&
+    typeof (value as ProviderError).kind === "string" &&
+    typeof (value as ProviderError).toJSON === "function"
+  );
+}
 
 const kindByStatus: Partial<Record<number, ProviderErrorKind>> = {
   400: "invalid",

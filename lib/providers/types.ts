@@ -10,6 +10,8 @@ export type Capabilities = {
   maxLength: number;
   /** Summary templates a call may carry, with what to call them; empty when there is one summary per call. */
   templates: readonly SummaryTemplate[];
+  /** The provider's error code for "this call has several templates: say which one" (Allo), so the reviewer is asked. */
+  templateRequiredCode: string | null;
   /** How a change is witnessed: a provider version number, a timestamp, or only Redline's own revision. */
   versionWitness: "version" | "updated_at" | "revision";
 };
@@ -20,6 +22,8 @@ export type Person = { id: string | null; name: string | null };
 
 export type CallListItem = {
   ref: CallRef;
+  /** The summary target's id where the list tells it (the call itself for most providers); null until the call is read. */
+  targetId: string | null;
   startedAt: string;
   durationSec: number | null;
   direction: "inbound" | "outbound";
@@ -51,9 +55,28 @@ export type SummarySnapshot = {
 
 export type SummaryStatus = "ready" | "in_progress" | "absent" | "failed";
 
+/**
+ * What a save writes (DESIGN §2), the key of the save lock, the journal, the conflict check, history, drafts and
+ * review status. Several calls may share one: Bland's contact memory is every call of one contact with one agent.
+ */
+export type SummaryTarget = {
+  provider: ProviderId;
+  /** Unique within the provider and enough to read and write it: Allo's item, Bland's memory, Twilio's profile~summary, Quo's call. */
+  id: string;
+  /**
+   * Allo only: the template a write replaces. Allo's read shows one summary and names no template, so a save
+   * can only be checked against that one text: the template belongs to the write, not to the key.
+   */
+  templateKey: string | null;
+};
+
 export type CallDetail = CallListItem & {
   transcript: TranscriptTurn[];
   summary: SummarySnapshot;
+  /** Null when the call has nothing to edit (a Bland call whose contact has no memory for this agent). */
+  target: SummaryTarget | null;
+  /** How to name a target other calls share ("Dana Ortiz's contact memory"); null when the call has its own. */
+  sharedTarget: string | null;
 };
 
 export type ListQuery = { page: number; size: number };
@@ -64,12 +87,6 @@ export type Page<T> = {
   size: number;
   totalCount: number;
   hasMore: boolean;
-};
-
-export type UpdateSummaryRequest = {
-  callId: string;
-  templateKey: string | null;
-  content: string;
 };
 
 export type UpdateOutcome =
@@ -86,6 +103,11 @@ export interface ProviderAdapter {
   readonly id: ProviderId;
   readonly capabilities: Capabilities;
   listCalls(query: ListQuery): Promise<Page<CallListItem>>;
+  /** The call with its transcript, its summary and the target a save of it writes. */
   getCall(callId: string): Promise<CallDetail>;
-  updateSummary(request: UpdateSummaryRequest): Promise<UpdateOutcome>;
+  /** The target a save of this call writes, without reading the transcript; a `not_found` ProviderError when it has none. */
+  summaryTarget(callId: string, templateKey: string | null): Promise<SummaryTarget>;
+  /** The light re-read used by a save, the staleness check and the reconciler: the summary alone. */
+  getSummary(target: SummaryTarget): Promise<SummarySnapshot>;
+  updateSummary(target: SummaryTarget, content: string): Promise<UpdateOutcome>;
 }

@@ -1,7 +1,8 @@
 import type { Database } from "@/lib/db/open-database";
-import { ProviderError, type ProviderErrorDetails } from "@/lib/providers/provider-error";
+import { journalState } from "@/lib/db/queries/revisions";
+import { isProviderError, type ProviderErrorDetails } from "@/lib/providers/provider-error";
 import type { ProviderAdapter } from "@/lib/providers/types";
-import { currentSummaryText } from "./current-summary";
+import { currentSummary } from "./current-summary";
 import { observeSummary } from "./observe-summary";
 import { whoWrote, type Authorship } from "./who-wrote";
 
@@ -9,20 +10,22 @@ export type SummaryCheck = Authorship & { content: string | null };
 
 export type CheckSummaryResult = { ok: true; summary: SummaryCheck } | { ok: false; error: ProviderErrorDetails };
 
-/** The summary as it stands now, with who changed it where known: polled while a reviewer edits. */
+/** The summary as it stands now, with who changed it where known: polled while a reviewer edits. A light re-read: no transcript. */
 export async function checkSummary(
   deps: { database: Database; adapter: ProviderAdapter },
   callId: string,
 ): Promise<CheckSummaryResult> {
   const { db } = deps.database;
-  const key = { provider: deps.adapter.id, callId };
+  const { adapter } = deps;
   try {
-    const call = await deps.adapter.getCall(callId);
-    await observeSummary(db, key, deps.adapter.capabilities, call.summary);
-    const content = await currentSummaryText(db, key, deps.adapter.capabilities, call);
-    return { ok: true, summary: { content, ...(await whoWrote(db, key, content, call.summary)) } };
+    const target = await adapter.summaryTarget(callId, null);
+    const key = { provider: adapter.id, targetId: target.id };
+    const [snapshot, { recent }] = await Promise.all([adapter.getSummary(target), journalState(db, key)]);
+    const current = currentSummary(adapter.capabilities, snapshot, recent);
+    await observeSummary(db, { key, callId, capabilities: adapter.capabilities, snapshot, recent, current });
+    return { ok: true, summary: { content: current.content, ...(await whoWrote(db, key, current.content, snapshot)) } };
   } catch (error) {
-    if (error instanceof ProviderError) return { ok: false, error: error.toJSON() };
+    if (isProviderError(error)) return { ok: false, error: error.toJSON() };
     throw error;
   }
 }

@@ -1,7 +1,8 @@
 import type { Database } from "@/lib/db/open-database";
-import { completeRevision, findRevision, latestLandedRevision } from "@/lib/db/queries/revisions";
-import { ProviderError, type ProviderErrorDetails } from "@/lib/providers/provider-error";
+import { completeRevision, findRevision, journalState, latestLandedRevision } from "@/lib/db/queries/revisions";
+import { isProviderError, type ProviderErrorDetails } from "@/lib/providers/provider-error";
 import type { ProviderAdapter } from "@/lib/providers/types";
+import { currentSummary } from "./current-summary";
 import { toSummaryMeta, type SummaryMeta } from "./summary-meta";
 
 export type ConfirmResult =
@@ -12,8 +13,9 @@ export type ConfirmResult =
   | { ok: false; error: ProviderErrorDetails | { code: "not_found"; message: string } };
 
 /**
- * Re-reads a summary whose write the provider accepted (Twilio answers 202 and applies later) and
- * marks the journal row applied once the provider shows the text.
+ * Re-reads a summary whose write the provider accepted (Twilio answers 202 and applies later) and marks the
+ * journal rows applied once the provider shows the text. While it still shows a step of our own chain of
+ * accepted writes, the save is waiting, not overtaken.
  */
 export async function confirmAcceptedSave(
   deps: { database: Database; adapter: ProviderAdapter },
@@ -22,25 +24,26 @@ export async function confirmAcceptedSave(
   const { db } = deps.database;
   const row = await findRevision(db, journalId);
   if (!row || row.provider !== deps.adapter.id) return { ok: false, error: { code: "not_found", message: "No such save." } };
-  const key = { provider: row.provider, callId: row.callId };
-  if (row.status === "applied") return { ok: true, state: "applied", meta: toSummaryMeta((await latestLandedRevision(db, key))!) };
+  const key = { provider: row.provider, targetId: row.targetId };
+  const appliedMeta = async () => toSummaryMeta((await latestLandedRevision(db, key))!);
+  if (row.status === "applied") return { ok: true, state: "applied", meta: await appliedMeta() };
+  if (row.status !== "accepted") return { ok: false, error: { code: "not_found", message: "This save was not accepted by the provider." } };
   let snapshot;
   try {
-    snapshot = (await deps.adapter.getCall(row.callId)).summary;
+    snapshot = await deps.adapter.getSummary({ provider: deps.adapter.id, id: row.targetId, templateKey: row.templateKey });
   } catch (error) {
-    if (error instanceof ProviderError) return { ok: false, error: error.toJSON() };
+    if (isProviderError(error)) return { ok: false, error: error.toJSON() };
     throw error;
   }
-  if (snapshot.content === row.content) {
-    await completeRevision(db, row.id, {
-      status: "applied",
-      providerUpdatedAt: snapshot.updatedAt ? new Date(snapshot.updatedAt) : null,
-      providerVersion: snapshot.version,
-    });
-    return { ok: true, state: "applied", meta: toSummaryMeta((await latestLandedRevision(db, key))!) };
+  const current = currentSummary(deps.adapter.capabilities, snapshot, (await journalState(db, key)).recent);
+  const mine = current.accepted.findIndex((accepted) => accepted.id === row.id);
+  if (mine === -1) return { ok: true, state: "superseded", currentContent: snapshot.content };
+  const shownUpTo = current.accepted.findIndex((accepted) => accepted.content === snapshot.content);
+  if (shownUpTo < mine) return { ok: true, state: "waiting", acceptedAt: (row.completedAt ?? row.createdAt).toISOString() };
+  // The provider shows this write or a later one of ours: it and every earlier write of the chain landed, in order.
+  const providerUpdatedAt = snapshot.updatedAt ? new Date(snapshot.updatedAt) : null;
+  for (const accepted of current.accepted.slice(0, shownUpTo + 1)) {
+    await completeRevision(db, accepted.id, { status: "applied", providerUpdatedAt, providerVersion: snapshot.version });
   }
-  const acceptedAt = (row.completedAt ?? row.createdAt).toISOString();
-  // Until the provider applies it, the old text is expected; a third text means another write came after.
-  if (snapshot.content !== row.baseContent) return { ok: true, state: "superseded", currentContent: snapshot.content };
-  return { ok: true, state: "waiting", acceptedAt };
+  return { ok: true, state: "applied", meta: await appliedMeta() };
 }

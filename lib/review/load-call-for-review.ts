@@ -1,9 +1,11 @@
 import type { Database } from "@/lib/db/open-database";
-import { lastTemplateKey, latestLandedRevision } from "@/lib/db/queries/revisions";
-import { ProviderError, type ProviderErrorDetails } from "@/lib/providers/provider-error";
+import { callsSharingTarget, recordCallTarget } from "@/lib/db/queries/reviews";
+import { journalState, lastTemplateKey, latestLandedRevision, type SummaryKey } from "@/lib/db/queries/revisions";
+import { isProviderError, type ProviderErrorDetails } from "@/lib/providers/provider-error";
 import type { Capabilities, CallDetail, ProviderAdapter } from "@/lib/providers/types";
-import { currentSummaryText } from "./current-summary";
+import { currentSummary } from "./current-summary";
 import { observeSummary } from "./observe-summary";
+import { reconcileTarget, type ReconcileOptions } from "./reconcile-saves";
 import { toSummaryMeta, type SummaryMeta } from "./summary-meta";
 
 export type CallForReview = {
@@ -17,40 +19,67 @@ export type CallForReview = {
   templateKey: string | null;
   /** A save the provider accepted but has not been seen to apply yet. */
   awaitingJournalId: number | null;
+  /** Where the summary belongs to several calls: what it is, and how many calls in the queue are known to share it. */
+  shared: { label: string; calls: number } | null;
 };
 
 export type LoadCallResult = { ok: true; review: CallForReview } | { ok: false; error: ProviderErrorDetails };
 
+/**
+ * Reads a call for review. Saves of its summary whose outcome is not known yet are decided first (a lost
+ * answer, an instance that died mid-save), so the page never shows one of them as the AI original.
+ */
 export async function loadCallForReview(
   deps: { database: Database; adapter: ProviderAdapter },
   callId: string,
+  options: ReconcileOptions,
 ): Promise<LoadCallResult> {
   const { database, adapter } = deps;
   const { db } = database;
-  const key = { provider: adapter.id, callId };
   let call: CallDetail;
   try {
     call = await adapter.getCall(callId);
   } catch (error) {
-    if (error instanceof ProviderError) return { ok: false, error: error.toJSON() };
+    if (isProviderError(error)) return { ok: false, error: error.toJSON() };
     throw error;
   }
-  await observeSummary(db, key, adapter.capabilities, call.summary);
-  const [landed, templateKey, content] = await Promise.all([
+  // A provider that fails this re-read leaves the rows to the periodic sweep; the call still opens.
+  if (call.target) await reconcileTarget(deps, call.target, options).catch(rethrowUnlessProviderError);
+  const review: CallForReview = {
+    call,
+    capabilities: adapter.capabilities,
+    content: call.summary.content,
+    meta: null,
+    templateKey: null,
+    awaitingJournalId: null,
+    shared: null,
+  };
+  if (!call.target) return { ok: true, review };
+
+  const key: SummaryKey = { provider: adapter.id, targetId: call.target.id };
+  await recordCallTarget(db, call.ref, key.targetId);
+  const { recent } = await journalState(db, key);
+  const current = currentSummary(adapter.capabilities, call.summary, recent);
+  await observeSummary(db, { key, callId, capabilities: adapter.capabilities, snapshot: call.summary, recent, current });
+  const [landed, templateKey, sharing] = await Promise.all([
     latestLandedRevision(db, key),
     lastTemplateKey(db, key),
-    currentSummaryText(db, key, adapter.capabilities, call),
+    call.sharedTarget ? callsSharingTarget(db, adapter.id, key.targetId) : Promise.resolve(0),
   ]);
-  const awaiting = landed?.status === "accepted" && call.summary.content !== landed.content ? landed.id : null;
+  const newestAccepted = current.accepted.at(-1);
   return {
     ok: true,
     review: {
-      call,
-      capabilities: adapter.capabilities,
-      content: awaiting ? landed!.content : content,
+      ...review,
+      content: current.content,
       meta: landed ? toSummaryMeta(landed) : null,
       templateKey,
-      awaitingJournalId: awaiting,
+      awaitingJournalId: newestAccepted && !current.shown ? newestAccepted.id : null,
+      shared: call.sharedTarget ? { label: call.sharedTarget, calls: Math.max(sharing, 1) } : null,
     },
   };
+}
+
+function rethrowUnlessProviderError(error: unknown): void {
+  if (!isProviderError(error)) throw error;
 }

@@ -1,4 +1,4 @@
-import { ProviderError } from "@/lib/providers/provider-error";
+import { isProviderError } from "@/lib/providers/provider-error";
 import type { ProviderId } from "@/lib/providers/provider-id";
 import type { Capabilities, ProviderAdapter } from "@/lib/providers/types";
 
@@ -19,7 +19,7 @@ export async function probeProvider(adapter: ProviderAdapter): Promise<ProviderH
     await adapter.listCalls({ page: 1, size: 1 });
     return { ...health, reachable: true, authorized: true, rateLimited: false, problem: null };
   } catch (error) {
-    if (!(error instanceof ProviderError)) throw error;
+    if (!isProviderError(error)) throw error;
     const problem = { code: error.code, message: error.message, requestId: error.requestId };
     const reachable = !["unavailable", "timeout"].includes(error.kind);
     const authorized = error.kind === "unauthorized" || error.kind === "forbidden" ? false : reachable ? true : null;

@@ -1,31 +1,28 @@
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/require-role";
 import { hasRole } from "@/lib/auth/roles";
-import type { Database, Db } from "@/lib/db/open-database";
+import type { Database } from "@/lib/db/open-database";
 import { recordReviewDecision } from "@/lib/db/queries/reviews";
-import {
-  completeRevision,
-  insertPendingRevision,
-  lastProviderVersion,
-  nextRevisionNumber,
-  type SummaryKey,
-} from "@/lib/db/queries/revisions";
+import { completeRevision, insertPendingRevision, journalState, type SummaryKey } from "@/lib/db/queries/revisions";
 import { withSummaryLock } from "@/lib/db/summary-lock";
-import { ProviderError, type ProviderErrorDetails } from "@/lib/providers/provider-error";
+import { isProviderError, type ProviderError, type ProviderErrorDetails } from "@/lib/providers/provider-error";
 import { providerIdSchema } from "@/lib/providers/provider-id";
-import type { ProviderAdapter, SummarySnapshot, SummaryTemplate, UpdateOutcome } from "@/lib/providers/types";
-import { currentSummaryText } from "./current-summary";
+import type { ProviderAdapter, SummarySnapshot, SummaryTarget, SummaryTemplate, UpdateOutcome } from "@/lib/providers/types";
+import { currentSummary } from "./current-summary";
 import { describeProviderError } from "./describe-provider-error";
 import { observeSummary } from "./observe-summary";
 import type { SummaryMeta } from "./summary-meta";
 import { whoWrote, type Authorship } from "./who-wrote";
 
-export const saveIntentSchema = z.enum(["edit", "merge", "overwrite", "restore"]);
+/** "approve": the text as it stands is right; nothing is written, but it is journalled and checked like a save. */
+export const saveIntentSchema = z.enum(["edit", "merge", "overwrite", "restore", "approve"]);
 export type SaveIntent = z.infer<typeof saveIntentSchema>;
 
 export const saveSummaryInputSchema = z.object({
   provider: providerIdSchema,
   callId: z.string().trim().min(1).max(200),
+  /** The summary target the reviewer's page showed; a save whose call now writes elsewhere is refused. */
+  targetId: z.string().trim().min(1).max(300),
   templateKey: z.string().min(1).max(100).nullable(),
   /** The text the reviewer started from: the precondition of the save. */
   baseContent: z.string().nullable(),
@@ -48,7 +45,11 @@ export type SaveError =
   | { code: "invalid_input" | "too_long" | "unchanged" | "forbidden" | "unauthenticated" | "internal"; message: string }
   | { code: "conflict"; message: string; journalId: number; conflict: ConflictDetails }
   | { code: "template_required"; message: string; journalId: number; templates: SummaryTemplate[] }
-  | { code: "provider_error"; message: string; journalId: number; provider: ProviderErrorDetails };
+  | { code: "provider_error"; message: string; journalId: number; provider: ProviderErrorDetails }
+  /** Another save of this summary held the lock for longer than a save waits: nothing was sent. */
+  | { code: "busy"; message: string; journalId: number }
+  /** The write's answer was lost and a re-read could not tell whether it landed: the reconciler decides. */
+  | { code: "unknown"; message: string; journalId: number };
 
 export type SaveSummaryResult =
   | {
@@ -56,44 +57,41 @@ export type SaveSummaryResult =
       journalId: number;
       meta: SummaryMeta;
       content: string;
-      /** "accepted": the provider took the write and applies it later; confirm by re-reading. */
-      outcome: "applied" | "accepted" | "stored";
+      /**
+       * "accepted": the provider took the write and applies it later; confirm by re-reading. "stored": kept in
+       * Redline (a read-only provider). "approved": the text was confirmed as it stands.
+       */
+      outcome: "applied" | "accepted" | "stored" | "approved";
     }
   | { ok: false; error: SaveError };
 
-export type SaveSummaryDeps = { database: Database; adapter: ProviderAdapter };
+export type SaveSummaryDeps = {
+  database: Database;
+  adapter: ProviderAdapter;
+  /** How long a save waits for another save of the same summary before answering "busy". */
+  lockWaitMs?: number;
+};
+
+const DEFAULT_LOCK_WAIT_MS = 15_000;
+
+/** The save lock's key: one per summary target, across providers. */
+export const summaryLockKey = (target: SummaryKey) => `summary:${target.provider}:${target.targetId}`;
 
 /**
- * Saves a corrected summary without ever overwriting a change the reviewer has not seen.
+ * Saves (or approves) a summary without ever overwriting a change the reviewer has not seen.
  * The providers take no expected version on write, so the precondition is the content itself:
- * journal first, then under a per-summary lock re-read, compare with the base, and only then write.
+ * journal first, then under a per-target lock re-read, compare with the base, and only then write.
  */
 export async function saveSummary(deps: SaveSummaryDeps, actor: Actor, raw: SaveSummaryInput): Promise<SaveSummaryResult> {
   const input = saveSummaryInputSchema.parse(raw);
   const { database, adapter } = deps;
-  if (!hasRole(actor.role, "reviewer")) {
-    return { ok: false, error: { code: "forbidden", message: "Only reviewers, leads and admins can save summaries." } };
-  }
-  if (input.intent === "overwrite" && !hasRole(actor.role, "lead")) {
-    return { ok: false, error: { code: "forbidden", message: "Only leads can overwrite someone else's version." } };
-  }
-  const { capabilities } = adapter;
-  if (input.content.length > capabilities.maxLength) {
-    return {
-      ok: false,
-      error: {
-        code: "too_long",
-        message: `The summary is ${input.content.length.toLocaleString("en-US")} characters; this provider accepts at most ${capabilities.maxLength.toLocaleString("en-US")}.`,
-      },
-    };
-  }
-  if (input.content === input.baseContent) {
-    return { ok: false, error: { code: "unchanged", message: "Nothing to save: the summary is unchanged." } };
-  }
+  const refused = refusal(actor, input, adapter);
+  if (refused) return { ok: false, error: refused };
 
-  const key: SummaryKey = { provider: input.provider, callId: input.callId };
+  const key: SummaryKey = { provider: input.provider, targetId: input.targetId };
   const journalId = await insertPendingRevision(database.db, {
     ...key,
+    callId: input.callId,
     templateKey: input.templateKey,
     authorId: actor.id,
     kind: input.intent,
@@ -101,113 +99,192 @@ export async function saveSummary(deps: SaveSummaryDeps, actor: Actor, raw: Save
     baseRevision: input.baseRevision,
     content: input.content,
   });
+  const attempt: Attempt = { deps, actor, input, key, journalId };
 
-  const providerFailure = async (db: Db, error: ProviderError): Promise<SaveSummaryResult> => {
-    await completeRevision(db, journalId, {
-      status: "failed",
-      errorCode: error.code,
-      errorMessage: error.message,
-      requestId: error.requestId,
-    });
-    if (error.code === "SUMMARY_TEMPLATE_KEY_REQUIRED") {
-      return {
-        ok: false,
-        error: {
-          code: "template_required",
-          journalId,
-          templates: [...capabilities.templates],
-          message: "This call has more than one summary template. Choose the one your text replaces, then save again.",
-        },
-      };
+  let target: SummaryTarget;
+  try {
+    target = await adapter.summaryTarget(input.callId, input.templateKey);
+  } catch (error) {
+    if (isProviderError(error)) return providerFailure(attempt, error);
+    throw error;
+  }
+  if (target.id !== input.targetId) {
+    await completeRevision(database.db, journalId, { status: "failed", errorCode: "TARGET_CHANGED", errorMessage: targetChanged });
+    return { ok: false, error: { code: "invalid_input", message: targetChanged } };
+  }
+
+  const locked = await withSummaryLock(database.locks, summaryLockKey(key), deps.lockWaitMs ?? DEFAULT_LOCK_WAIT_MS, () =>
+    checkAndWrite(attempt, target),
+  );
+  if (locked.acquired) return locked.value;
+  await completeRevision(database.db, journalId, { status: "failed", errorCode: "BUSY", errorMessage: busyMessage });
+  return { ok: false, error: { code: "busy", journalId, message: busyMessage } };
+}
+
+const targetChanged =
+  "This call's summary now lives somewhere else at the provider (its contact memory changed). Reload the call; your text is kept in its history.";
+const busyMessage =
+  "Another save of this summary is still running at the provider. Nothing was sent; your text is kept. Try again in a moment.";
+const unknownMessage =
+  "The provider did not say whether your save arrived, and Redline could not check yet. Nothing will be sent twice: Redline checks again shortly and history will show the outcome. Your text is kept.";
+
+type Attempt = {
+  deps: SaveSummaryDeps;
+  actor: Actor;
+  input: z.output<typeof saveSummaryInputSchema>;
+  key: SummaryKey;
+  journalId: number;
+};
+
+/** What is refused before anything is journalled: nothing the reviewer typed is at stake yet. */
+function refusal(actor: Actor, input: Attempt["input"], adapter: ProviderAdapter): SaveError | null {
+  if (!hasRole(actor.role, "reviewer")) {
+    return { code: "forbidden", message: "Only reviewers, leads and admins can save or approve summaries." };
+  }
+  if (input.intent === "overwrite" && !hasRole(actor.role, "lead")) {
+    return { code: "forbidden", message: "Only leads can overwrite someone else's version." };
+  }
+  if (input.intent === "approve") {
+    if (input.baseContent === null) return { code: "invalid_input", message: "There is no summary to approve yet." };
+    if (input.content !== input.baseContent) {
+      return { code: "invalid_input", message: "Only an unchanged summary can be approved: save your changes instead." };
     }
+    return null;
+  }
+  const { maxLength } = adapter.capabilities;
+  if (input.content.length > maxLength) {
+    return {
+      code: "too_long",
+      message: `The summary is ${input.content.length.toLocaleString("en-US")} characters; this provider accepts at most ${maxLength.toLocaleString("en-US")}.`,
+    };
+  }
+  if (input.content === input.baseContent) return { code: "unchanged", message: "Nothing to save: the summary is unchanged." };
+  return null;
+}
+
+async function providerFailure({ deps, journalId }: Attempt, error: ProviderError): Promise<SaveSummaryResult> {
+  await completeRevision(deps.database.db, journalId, {
+    status: "failed",
+    errorCode: error.code,
+    errorMessage: error.message,
+    requestId: error.requestId,
+  });
+  if (error.kind === "invalid" && error.code === deps.adapter.capabilities.templateRequiredCode) {
     return {
       ok: false,
-      error: { code: "provider_error", journalId, provider: error.toJSON(), message: describeProviderError(error) },
+      error: {
+        code: "template_required",
+        journalId,
+        templates: [...deps.adapter.capabilities.templates],
+        message: "This call has more than one summary template. Choose the one your text replaces, then save again.",
+      },
     };
-  };
+  }
+  return { ok: false, error: { code: "provider_error", journalId, provider: error.toJSON(), message: describeProviderError(error) } };
+}
 
-  return withSummaryLock(database, `${input.provider}:${input.callId}`, async (db) => {
-    let snapshot: SummarySnapshot;
-    let current: string | null;
-    // What the journal already knows is read while the provider is re-read: the lock makes both stable.
-    const known = Promise.all([lastProviderVersion(db, key), nextRevisionNumber(db, key)]);
-    try {
-      const call = await adapter.getCall(input.callId);
-      snapshot = call.summary;
-      current = await currentSummaryText(db, key, capabilities, call);
-    } catch (error) {
-      await known;
-      if (error instanceof ProviderError) return providerFailure(db, error);
-      throw error;
-    }
+/** Under the target's lock: re-read, compare with the base, and only then write (or approve). */
+async function checkAndWrite(attempt: Attempt, target: SummaryTarget): Promise<SaveSummaryResult> {
+  const { deps, input, key, journalId } = attempt;
+  const { database, adapter } = deps;
+  const { db } = database;
+  const { capabilities } = adapter;
+  // What the journal already knows is read while the provider is re-read: the lock makes both stable.
+  const journal = journalState(db, key);
+  let snapshot: SummarySnapshot;
+  try {
+    snapshot = await adapter.getSummary(target);
+  } catch (error) {
+    await journal;
+    if (isProviderError(error)) return providerFailure(attempt, error);
+    throw error;
+  }
+  const { nextRevision, lastProviderVersion, recent } = await journal;
+  const current = currentSummary(capabilities, snapshot, recent);
 
-    const [seenVersion, revision] = await known;
-    if (current !== input.baseContent) {
-      await observeSummary(db, key, capabilities, snapshot);
-      const conflict: ConflictDetails = {
-        baseContent: input.baseContent,
-        currentContent: current,
-        ...(await whoWrote(db, key, current, snapshot)),
-      };
-      await completeRevision(db, journalId, {
-        status: "conflict",
-        theirContent: current,
-        errorCode: "CONFLICT",
-        errorMessage: "The summary changed after the reviewer opened it.",
-      });
-      return {
-        ok: false,
-        error: {
-          code: "conflict",
-          journalId,
-          conflict,
-          message: "Someone changed this summary after you opened it. Nothing was saved; your text is kept.",
-        },
-      };
-    }
-
-    let outcome: UpdateOutcome | { status: "stored" };
-    if (capabilities.write === "none") {
-      outcome = { status: "stored" };
-    } else {
-      try {
-        outcome = await adapter.updateSummary({ callId: input.callId, templateKey: input.templateKey, content: input.content });
-      } catch (error) {
-        if (!(error instanceof ProviderError)) throw error;
-        if (!error.outcomeUnknown) return providerFailure(db, error);
-        // The write may have landed though its answer was lost: re-read rather than write twice.
-        const reread = await adapter.getCall(input.callId).then((call) => call.summary, () => null);
-        if (reread?.content !== input.content) return providerFailure(db, error);
-        outcome = { status: "applied", content: input.content, version: reread.version, updatedAt: reread.updatedAt, updatedBy: reread.updatedBy };
-      }
-    }
-
-    const applied = outcome.status === "applied" ? outcome : null;
-    const outsideWrites =
-      applied?.version != null && seenVersion != null && applied.version > seenVersion + 1
-        ? applied.version - seenVersion - 1
-        : null;
-    const providerUpdatedAt = applied?.updatedAt ? new Date(applied.updatedAt) : null;
+  if (current.content !== input.baseContent) {
+    await observeSummary(db, { key, callId: input.callId, capabilities, snapshot, recent, current });
+    const conflict: ConflictDetails = {
+      baseContent: input.baseContent,
+      currentContent: current.content,
+      ...(await whoWrote(db, key, current.content, snapshot)),
+    };
     await completeRevision(db, journalId, {
-      status: outcome.status === "accepted" ? "accepted" : "applied",
-      revision,
-      providerVersion: applied?.version ?? null,
-      providerUpdatedAt,
-      providerUpdatedById: applied?.updatedBy?.id ?? null,
-      providerUpdatedByName: applied?.updatedBy?.name ?? null,
-      outsideWrites,
+      status: "conflict",
+      theirContent: current.content,
+      errorCode: "CONFLICT",
+      errorMessage: "The summary changed after the reviewer opened it.",
     });
-    await recordReviewDecision(db, { ...key, templateKey: input.templateKey, status: "corrected", userId: actor.id });
-    const meta: SummaryMeta = {
-      revision,
-      version: applied?.version ?? null,
-      updatedAt: providerUpdatedAt?.toISOString() ?? null,
-      providerUpdatedBy: applied?.updatedBy?.name ?? null,
-      savedBy: actor.name,
-      savedAt: new Date().toISOString(),
-      templateKey: input.templateKey,
-      outsideWrites,
-    };
-    return { ok: true, journalId, content: input.content, meta, outcome: outcome.status };
+    const message =
+      input.intent === "approve"
+        ? "Someone changed this summary after you opened it, so nothing was approved. Read their version first."
+        : "Someone changed this summary after you opened it. Nothing was saved; your text is kept.";
+    return { ok: false, error: { code: "conflict", journalId, conflict, message } };
+  }
+
+  if (input.intent === "approve") {
+    await completeRevision(db, journalId, { status: "applied" });
+    await recordReviewDecision(db, { ...decisionOf(attempt), status: "approved" });
+    return { ok: true, journalId, content: input.content, meta: metaOf(attempt, null, null), outcome: "approved" };
+  }
+
+  let outcome: UpdateOutcome | { status: "stored" };
+  if (capabilities.write === "none") {
+    outcome = { status: "stored" };
+  } else {
+    try {
+      outcome = await adapter.updateSummary(target, input.content);
+    } catch (error) {
+      if (!isProviderError(error)) throw error;
+      if (!error.outcomeUnknown) return providerFailure(attempt, error);
+      // The write may have landed though its answer was lost: re-read rather than write twice.
+      const reread = await adapter.getSummary(target).catch(() => null);
+      if (reread === null) {
+        await completeRevision(db, journalId, {
+          status: "unknown",
+          errorCode: error.code,
+          errorMessage: error.message,
+          requestId: error.requestId,
+        });
+        return { ok: false, error: { code: "unknown", journalId, message: unknownMessage } };
+      }
+      if (reread.content !== input.content) return providerFailure(attempt, error);
+      outcome = { status: "applied", content: input.content, version: reread.version, updatedAt: reread.updatedAt, updatedBy: reread.updatedBy };
+    }
+  }
+
+  const applied = outcome.status === "applied" ? outcome : null;
+  const outsideWrites =
+    applied?.version != null && lastProviderVersion != null && applied.version > lastProviderVersion + 1
+      ? applied.version - lastProviderVersion - 1
+      : null;
+  await completeRevision(db, journalId, {
+    status: outcome.status === "accepted" ? "accepted" : "applied",
+    revision: nextRevision,
+    providerVersion: applied?.version ?? null,
+    providerUpdatedAt: applied?.updatedAt ? new Date(applied.updatedAt) : null,
+    providerUpdatedById: applied?.updatedBy?.id ?? null,
+    providerUpdatedByName: applied?.updatedBy?.name ?? null,
+    outsideWrites,
   });
+  await recordReviewDecision(db, { ...decisionOf(attempt), status: "corrected" });
+  const meta = { ...metaOf(attempt, nextRevision, applied), outsideWrites };
+  return { ok: true, journalId, content: input.content, meta, outcome: outcome.status };
+}
+
+function decisionOf({ actor, input, key }: Attempt) {
+  return { provider: key.provider, targetId: key.targetId, callId: input.callId, userId: actor.id };
+}
+
+function metaOf({ actor, input }: Attempt, revision: number | null, applied: Extract<UpdateOutcome, { status: "applied" }> | null): SummaryMeta {
+  return {
+    revision: revision ?? input.baseRevision,
+    version: applied?.version ?? null,
+    updatedAt: applied?.updatedAt ? new Date(applied.updatedAt).toISOString() : null,
+    providerUpdatedBy: applied?.updatedBy?.name ?? null,
+    savedBy: actor.name,
+    savedAt: new Date().toISOString(),
+    templateKey: input.templateKey,
+    outsideWrites: null,
+  };
 }

@@ -3,7 +3,7 @@ import { analyzeCalls, upsertCalls } from "@/lib/db/queries/calls";
 import { claimSync, updateSync } from "@/lib/db/queries/sync-state";
 import type { NewCallRow } from "@/lib/db/schema";
 import { logger } from "@/lib/logger";
-import { ProviderError, type ProviderErrorDetails } from "@/lib/providers/provider-error";
+import { isProviderError, type ProviderErrorDetails } from "@/lib/providers/provider-error";
 import type { CallListItem, ProviderAdapter } from "@/lib/providers/types";
 
 export type SyncOptions = {
@@ -37,6 +37,7 @@ export function toCallRow(item: CallListItem, syncedAt: Date): NewCallRow {
     counterpartName: item.counterpart.name,
     counterpartNumber: item.counterpart.number,
     hasSummary: item.hasSummary,
+    targetId: item.targetId,
     searchText,
     lastSyncedAt: syncedAt,
   };
@@ -94,7 +95,7 @@ export async function syncCalls(
     }
   } catch (error) {
     const details: ProviderErrorDetails =
-      error instanceof ProviderError
+      isProviderError(error)
         ? error.toJSON()
         : {
             provider,
@@ -106,7 +107,7 @@ export async function syncCalls(
             retryAfterSec: null,
             requestId: null,
           };
-    if (!(error instanceof ProviderError)) logger.error({ err: error, provider }, "sync failed unexpectedly");
+    if (!isProviderError(error)) logger.error({ err: error, provider }, "sync failed unexpectedly");
     await updateSync(db, provider, { status: "failed", errorCode: details.code, errorMessage: details.message, heartbeatAt: new Date() });
     return { status: "failed", provider, processed, error: details };
   }

@@ -40,8 +40,9 @@ export async function benchSaveOverhead(): Promise<string[]> {
       const redlineId = callIds[run * 2 + 1]!;
       await pause();
       let started = performance.now();
-      const call = await adapter.getCall(directId);
-      await adapter.updateSummary({ callId: directId, templateKey: null, content: `${call.summary.content}\n- direct` });
+      const target = { provider: "allo" as const, id: directId, templateKey: null };
+      const summary = await adapter.getSummary(target);
+      await adapter.updateSummary(target, `${summary.content}\n- direct`);
       direct.push(performance.now() - started);
 
       const base = (await adapter.getCall(redlineId)).summary.content!;
@@ -50,6 +51,7 @@ export async function benchSaveOverhead(): Promise<string[]> {
       const result = await saveSummary({ database, adapter }, actor, {
         provider: "allo",
         callId: redlineId,
+        targetId: redlineId,
         templateKey: null,
         baseContent: base,
         baseRevision: 0,

@@ -1,6 +1,7 @@
 import { expect } from "vitest";
 import type { FaultInput } from "@/emulator/faults/fault-spec";
 import type { RunningEmulator } from "@/emulator/server";
+import { writesAnswerSchema, type SummaryWrite } from "@/emulator/write-log";
 import { ProviderError } from "@/lib/providers/provider-error";
 
 /** What an adapter sent to the emulator and what came back, as seen through its `fetch` option. */
@@ -120,4 +121,12 @@ export async function eventually<T>(read: () => Promise<T>, check: (value: T) =>
     if (Date.now() > deadline) throw new Error(`Still not the expected value after ${timeoutMs} ms: ${JSON.stringify(value)}`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
+}
+
+/** The summary writes the emulator applied, oldest first: proof of what reached the provider, from any process. */
+export async function summaryWrites(emulator: RunningEmulator, filter: { provider?: string; target?: string } = {}): Promise<SummaryWrite[]> {
+  const query = new URLSearchParams(filter as Record<string, string>).toString();
+  const answer = writesAnswerSchema.parse(await admin(emulator, "GET", `writes${query ? `?${query}` : ""}`));
+  if (answer.dropped > 0) throw new Error("The emulator's write log dropped writes: it cannot prove what was written");
+  return answer.writes;
 }

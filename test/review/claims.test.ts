@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/lib/db/open-database";
 import { upsertCalls } from "@/lib/db/queries/calls";
-import { nextUnclaimedCall } from "@/lib/db/queries/claims";
+import { claimNextCall } from "@/lib/db/queries/claims";
 import { recordReviewDecision } from "@/lib/db/queries/reviews";
 import { claimForReview, releaseForReview } from "@/lib/review/claim-call";
 import { listQueue, queueQuerySchema } from "@/lib/review/list-queue";
@@ -10,6 +10,7 @@ import { createActor } from "../support/review-fixture";
 import { openTestDatabase, testDrivers } from "../support/test-database";
 
 const drivers = await testDrivers();
+const lease = 5 * 60_000;
 
 describe.each(drivers)("soft claims on calls (%s)", (driver) => {
   let database: Database;
@@ -23,6 +24,7 @@ describe.each(drivers)("soft claims on calls (%s)", (driver) => {
         toCallRow(
           {
             ref: { provider: "allo", callId },
+            targetId: callId,
             startedAt: new Date(now - index * 60_000).toISOString(),
             durationSec: 60,
             direction: "inbound",
@@ -52,11 +54,13 @@ describe.each(drivers)("soft claims on calls (%s)", (driver) => {
     expect(queue.items.find((item) => item.callId === "c1")?.claimedBy).toMatchObject({ name: "Dana Lead" });
     expect(queue.items.find((item) => item.callId === "c2")?.claimedBy).toBeNull();
 
-    expect(await nextUnclaimedCall(database.db, ["allo"], riley.id)).toEqual({ provider: "allo", callId: "c2" });
-    expect(await nextUnclaimedCall(database.db, ["allo"], dana.id)).toEqual({ provider: "allo", callId: "c1" });
+    // "Next" claims what it picks: Riley is sent to c2 and holds it, so Dana, holding c1 already, gets c1 back.
+    expect(await claimNextCall(database.db, ["allo"], riley.id, lease)).toEqual({ provider: "allo", callId: "c2" });
+    expect(await claimForReview(database, dana, { provider: "allo", callId: "c2" })).toMatchObject({ holder: "Riley Reviewer", mine: false });
+    expect(await claimNextCall(database.db, ["allo"], dana.id, lease)).toEqual({ provider: "allo", callId: "c1" });
 
-    await recordReviewDecision(database.db, { provider: "allo", callId: "c2", templateKey: null, status: "corrected", userId: riley.id });
-    expect(await nextUnclaimedCall(database.db, ["allo"], riley.id)).toEqual({ provider: "allo", callId: "c3" });
+    await recordReviewDecision(database.db, { provider: "allo", callId: "c2", targetId: "c2", status: "corrected", userId: riley.id });
+    expect(await claimNextCall(database.db, ["allo"], riley.id, lease)).toEqual({ provider: "allo", callId: "c3" });
 
     await releaseForReview(database, dana, ref);
     expect(await claimForReview(database, riley, ref)).toMatchObject({ holder: "Riley Reviewer", mine: true });

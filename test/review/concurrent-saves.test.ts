@@ -49,13 +49,13 @@ describe.skipIf(!(await postgresAvailable()))("twenty reviewers save the same su
     const writesBefore = counter.writes();
 
     const results = await Promise.all(
-      texts.map((content) => saveSummaryAction({ provider: "allo", callId, templateKey: null, baseContent: base, baseRevision: 0, content })),
+      texts.map((content) => saveSummaryAction({ provider: "allo", callId, targetId: callId, templateKey: null, baseContent: base, baseRevision: 0, content })),
     );
 
     expect(results.filter((result) => result.ok)).toHaveLength(1);
     expect(results.filter((result) => !result.ok && result.error.code === "conflict")).toHaveLength(19);
     expect(counter.writes() - writesBefore).toBe(1);
-    const attempts = (await listRevisions(context.database!.db, { provider: "allo", callId })).filter((row) => row.status !== "observed");
+    const attempts = (await listRevisions(context.database!.db, { provider: "allo", targetId: callId })).filter((row) => row.status !== "observed");
     expect(attempts.map((row) => row.content).sort()).toEqual([...texts].sort());
     expect(attempts.filter((row) => row.status === "applied")).toHaveLength(1);
     const winner = attempts.find((row) => row.status === "applied")!;
@@ -77,7 +77,7 @@ describe.skipIf(!(await postgresAvailable()))("twenty reviewers save the same su
       const writesBefore = counter.writes();
 
       const results = await Promise.all(
-        texts.map((content) => saveSummaryAction({ provider: "allo", callId, templateKey: null, baseContent: base, baseRevision: 0, content })),
+        texts.map((content) => saveSummaryAction({ provider: "allo", callId, targetId: callId, templateKey: null, baseContent: base, baseRevision: 0, content })),
       );
       await fetch(`${emulator.url}/__emulator/faults`, { method: "DELETE" });
 
@@ -85,7 +85,7 @@ describe.skipIf(!(await postgresAvailable()))("twenty reviewers save the same su
       expect(counter.writes() - writesBefore).toBe(1);
       expect(results.filter((result) => result.ok)).toHaveLength(1);
       expect(results.filter((result) => !result.ok && result.error.code === "conflict")).toHaveLength(19);
-      const attempts = (await listRevisions(context.database!.db, { provider: "allo", callId })).filter((row) => row.status !== "observed");
+      const attempts = (await listRevisions(context.database!.db, { provider: "allo", targetId: callId })).filter((row) => row.status !== "observed");
       expect(attempts.map((row) => row.content).sort()).toEqual([...texts].sort());
       const applied = attempts.filter((row) => row.status === "applied");
       expect(applied).toHaveLength(1);
@@ -102,11 +102,11 @@ describe.skipIf(!(await postgresAvailable()))("twenty reviewers save the same su
       body: JSON.stringify(["allo.updateSummary:hang,count=1"]),
     });
     const content = `${base}\n- the provider never answered`;
-    const input = { provider: "allo", callId, templateKey: null, baseContent: base, baseRevision: 0, content };
+    const input = { provider: "allo", callId, targetId: callId, templateKey: null, baseContent: base, baseRevision: 0, content };
     const first = await saveSummaryAction(input);
     expect(first).toMatchObject({ ok: false, error: { code: "provider_error", provider: { kind: "timeout" } } });
     expect((await context.adapter!.getCall(callId)).summary.content).toBe(base);
-    const attempts = (await listRevisions(context.database!.db, { provider: "allo", callId })).filter((row) => row.status !== "observed");
+    const attempts = (await listRevisions(context.database!.db, { provider: "allo", targetId: callId })).filter((row) => row.status !== "observed");
     expect(attempts).toEqual([expect.objectContaining({ status: "failed", content, errorCode: "TIMEOUT" })]);
 
     // Trying again is safe: the first write never landed, so the base still holds.

@@ -47,7 +47,7 @@ describe("the save action checks the session and the role itself", () => {
     context.userId = null;
   });
 
-  const input = () => ({ provider: "allo", callId, templateKey: null, baseContent: base, baseRevision: 0, content: `${base}\n- edit` });
+  const input = () => ({ provider: "allo", callId, targetId: callId, templateKey: null, baseContent: base, baseRevision: 0, content: `${base}\n- edit` });
 
   it("refuses a signed-out request", async () => {
     const result = await saveSummaryAction(input());
@@ -60,7 +60,7 @@ describe("the save action checks the session and the role itself", () => {
     const result = await saveSummaryAction(input());
     expect(result).toMatchObject({ ok: false, error: { code: "forbidden" } });
     expect(counter.writes()).toBe(0);
-    expect(await listRevisions(context.database!.db, { provider: "allo", callId })).toEqual([]);
+    expect(await listRevisions(context.database!.db, { provider: "allo", targetId: callId })).toEqual([]);
   });
 
   it("refuses malformed input with a message", async () => {

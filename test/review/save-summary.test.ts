@@ -44,16 +44,16 @@ describe.each(drivers)("saving a summary (%s)", (driver) => {
   const deps = () => ({ database, adapter });
   /** The save attempts in the journal, leaving out the texts Redline only observed. */
   const attempts = async (callId: string) =>
-    (await listRevisions(database.db, { provider: "allo", callId })).filter((row) => row.status !== "observed");
+    (await listRevisions(database.db, { provider: "allo", targetId: callId })).filter((row) => row.status !== "observed");
 
   async function opened(callId: string) {
-    const loaded = await loadCallForReview(deps(), callId);
+    const loaded = await loadCallForReview(deps(), callId, { staleAfterMs: 60_000 });
     if (!loaded.ok) throw new Error(loaded.error.message);
     return loaded.review;
   }
 
   function edit(callId: string, base: string | null, content: string, baseRevision = 0, templateKey: string | null = null): SaveSummaryInput {
-    return { provider: "allo", callId, templateKey, baseContent: base, baseRevision, content };
+    return { provider: "allo", callId, targetId: callId, templateKey, baseContent: base, baseRevision, content };
   }
 
   it("applies a save, and the provider version goes up with every save", async () => {
@@ -99,7 +99,7 @@ describe.each(drivers)("saving a summary (%s)", (driver) => {
     expect(result.error.conflict.currentContent).toBe(theirs);
     expect((await opened(callId)).call.summary.content).toBe(theirs);
 
-    const journal = await listRevisions(database.db, { provider: "allo", callId });
+    const journal = await listRevisions(database.db, { provider: "allo", targetId: callId });
     expect(journal.map((row) => [row.kind, row.status, row.content])).toEqual([
       ["original", "observed", base],
       ["edit", "conflict", mine],
@@ -222,12 +222,12 @@ describe("overwriting someone else's version", () => {
       await patchAsColleague(emulator.url, callId, theirs);
       const reviewer = await createActor(database, "reviewer", "Riley Reviewer");
       const lead = await createActor(database, "lead", "Dana Lead");
-      const input = { provider: "allo" as const, callId, templateKey: null, baseContent: theirs, baseRevision: 0, content: `${base}\n- mine`, intent: "overwrite" as const };
+      const input = { provider: "allo" as const, callId, targetId: callId, templateKey: null, baseContent: theirs, baseRevision: 0, content: `${base}\n- mine`, intent: "overwrite" as const };
 
       expect(await saveSummary({ database, adapter }, reviewer, input)).toMatchObject({ ok: false, error: { code: "forbidden" } });
       const saved = await saveSummary({ database, adapter }, lead, input);
       expect(saved).toMatchObject({ ok: true, outcome: "applied" });
-      const journal = await listRevisions(database.db, { provider: "allo", callId });
+      const journal = await listRevisions(database.db, { provider: "allo", targetId: callId });
       expect(journal).toEqual([expect.objectContaining({ kind: "overwrite", status: "applied", authorId: lead.id, baseContent: theirs })]);
     } finally {
       await database.close();

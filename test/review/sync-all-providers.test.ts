@@ -51,7 +51,9 @@ function recordingAdapter(inner: ProviderAdapter, interrupt?: { page: number; ru
     id: inner.id,
     capabilities: inner.capabilities,
     getCall: (id) => inner.getCall(id),
-    updateSummary: (request) => inner.updateSummary(request),
+    summaryTarget: (callId, templateKey) => inner.summaryTarget(callId, templateKey),
+    getSummary: (target) => inner.getSummary(target),
+    updateSummary: (target, content) => inner.updateSummary(target, content),
     async listCalls(query: ListQuery) {
       pages.push(query.page);
       if (interrupt && query.page === interrupt.page && !interrupted) {

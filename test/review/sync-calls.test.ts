@@ -24,7 +24,9 @@ function recordingAdapter(inner: ProviderAdapter, failOnPage?: number) {
     id: inner.id,
     capabilities: inner.capabilities,
     getCall: (id) => inner.getCall(id),
-    updateSummary: (request) => inner.updateSummary(request),
+    summaryTarget: (callId, templateKey) => inner.summaryTarget(callId, templateKey),
+    getSummary: (target) => inner.getSummary(target),
+    updateSummary: (target, content) => inner.updateSummary(target, content),
     async listCalls(query: ListQuery) {
       pages.push(query.page);
       if (query.page === failOnPage && !failed) {
@@ -96,7 +98,7 @@ describe.each(drivers)("syncing the queue index (%s)", (driver) => {
     expect(all.items.map((item) => item.startedAt)).toEqual([...all.items.map((item) => item.startedAt)].sort().reverse());
 
     const target = all.items[7]!;
-    await recordReviewDecision(database.db, { provider: "allo", callId: target.callId, templateKey: null, status: "corrected", userId: lead.id });
+    await recordReviewDecision(database.db, { provider: "allo", callId: target.callId, targetId: target.callId, status: "corrected", userId: lead.id });
     const corrected = await listQueue(database, ["allo"], queueQuerySchema.parse({ status: "corrected" }));
     expect(corrected.items.map((item) => item.callId)).toEqual([target.callId]);
     expect(corrected.counts.corrected).toBe(1);

@@ -24,6 +24,7 @@ describe("team insights", () => {
       toCallRow(
         {
           ref: { provider: "allo", callId },
+          targetId: callId,
           startedAt: "2026-11-20T10:00:00Z",
           durationSec: 60,
           direction: "inbound",
@@ -38,6 +39,7 @@ describe("team insights", () => {
     const base = "line one\nline two\nline three\nline four";
     const saved = await insertPendingRevision(database.db, {
       provider: "allo",
+      targetId: "c1",
       callId: "c1",
       templateKey: null,
       authorId: riley.id,
@@ -47,9 +49,10 @@ describe("team insights", () => {
       content: "line one\nline 2\nline three\nline four",
     });
     await completeRevision(database.db, saved, { status: "applied", revision: 1 });
-    await recordReviewDecision(database.db, { provider: "allo", callId: "c1", templateKey: null, status: "corrected", userId: riley.id });
+    await recordReviewDecision(database.db, { provider: "allo", callId: "c1", targetId: "c1", status: "corrected", userId: riley.id });
     const refused = await insertPendingRevision(database.db, {
       provider: "allo",
+      targetId: "c1",
       callId: "c1",
       templateKey: null,
       authorId: rowan.id,
@@ -59,8 +62,8 @@ describe("team insights", () => {
       content: "something else",
     });
     await completeRevision(database.db, refused, { status: "conflict" });
-    await recordReviewDecision(database.db, { provider: "allo", callId: "c2", templateKey: null, status: "approved", userId: rowan.id });
-    await recordReviewDecision(database.db, { provider: "allo", callId: "c3", templateKey: null, status: "approved", userId: rowan.id });
+    await recordReviewDecision(database.db, { provider: "allo", callId: "c2", targetId: "c2", status: "approved", userId: rowan.id });
+    await recordReviewDecision(database.db, { provider: "allo", callId: "c3", targetId: "c3", status: "approved", userId: rowan.id });
 
     const insights = await teamInsights(database);
     expect(insights.reviewers).toEqual([

@@ -20,9 +20,19 @@ export async function postgresAvailable(): Promise<boolean> {
   }
 }
 
+/**
+ * A database a test file owns. `peer()` opens another app instance's view of it: on Postgres a second,
+ * independent pool and lock pool on the same database (as a second `next start` would have); the embedded
+ * database lives in one process, so there its peer is the same database. `url` is set for Postgres.
+ */
+export type TestDatabase = Database & { url: string | null; peer(): Promise<Database> };
+
 /** A migrated database of its own for one test file: in-memory PGlite, or a fresh Postgres database dropped afterwards. */
-export async function openTestDatabase(driver: TestDriver, poolSize = 10): Promise<Database> {
-  if (driver === "pglite") return openDatabase({ driver: "pglite" });
+export async function openTestDatabase(driver: TestDriver, poolSize = 10): Promise<TestDatabase> {
+  if (driver === "pglite") {
+    const database = await openDatabase({ driver: "pglite" });
+    return { ...database, url: null, peer: async () => ({ ...database, close: async () => {} }) };
+  }
   const name = `redline_test_${randomBytes(6).toString("hex")}`;
   const admin = new Client({ connectionString: postgresAdminUrl });
   await admin.connect();
@@ -31,9 +41,17 @@ export async function openTestDatabase(driver: TestDriver, poolSize = 10): Promi
   const url = new URL(postgresAdminUrl);
   url.pathname = `/${name}`;
   const database = await openDatabase({ driver: "postgres", url: url.toString(), poolSize });
+  const peers: Database[] = [];
   return {
     ...database,
+    url: url.toString(),
+    async peer() {
+      const peer = await openDatabase({ driver: "postgres", url: url.toString(), poolSize });
+      peers.push(peer);
+      return peer;
+    },
     async close() {
+      await Promise.all(peers.map((peer) => peer.close()));
       await database.close();
       const cleanup = new Client({ connectionString: postgresAdminUrl });
       await cleanup.connect();

@@ -3,9 +3,9 @@
 import { redirect } from "next/navigation";
 import { requireRole } from "@/lib/auth/require-role";
 import { getDatabase } from "@/lib/db/database";
-import { nextUnclaimedCall } from "@/lib/db/queries/claims";
 import { configuredProviders, getAdapter } from "@/lib/providers/registry";
 import { startBackgroundSync } from "@/lib/review/background-sync";
+import { nextCallHref } from "@/lib/review/next-call";
 
 export type StartSyncResult = { ok: true } | { ok: false; error: { code: string; message: string } };
 
@@ -17,11 +17,9 @@ export async function startSyncAction(): Promise<StartSyncResult> {
   return { ok: true };
 }
 
-/** Opens the newest unreviewed call nobody else is reviewing. */
+/** Opens the newest unreviewed call nobody else is reviewing, claimed for this reviewer. */
 export async function startReviewingAction(): Promise<void> {
   const check = await requireRole("reviewer");
   if (!check.ok) redirect("/login");
-  const database = await getDatabase();
-  const next = await nextUnclaimedCall(database.db, configuredProviders(), check.actor.id);
-  redirect(next ? `/calls/${next.provider}/${encodeURIComponent(next.callId)}` : "/queue?status=unreviewed&done=1");
+  redirect(await nextCallHref(await getDatabase(), check.actor, configuredProviders()));
 }

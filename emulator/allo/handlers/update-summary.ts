@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { templateKeySchema } from "../../data/sections/allo-section";
+import { writeActorOf } from "../../provider-context";
 import { alloFailure } from "../errors";
 import type { AlloRoute } from "../handler";
 import { invalidBody } from "../invalid-body";
@@ -49,6 +50,7 @@ export const updateCallSummary: AlloRoute = {
       content: parsed.data.content,
       by: { id: key.user.id, name: key.user.name },
       at: now(),
+      actor: writeActorOf(req),
     });
     if (!outcome.ok) {
       switch (outcome.code) {

@@ -1,4 +1,5 @@
 import { readBody } from "../../http/read-body";
+import { writeActorOf } from "../../provider-context";
 import { blandFailure } from "../errors";
 import type { BlandRoute } from "../handler";
 import { presentMemory } from "../present";
@@ -29,7 +30,7 @@ export const updateMemorySummary: BlandRoute = {
     if (typeof summary !== "string") return blandFailure("BAD_REQUEST", "summary must be a string");
 
     const id = params.memoryId ?? "";
-    const record = store?.updateSummary(id, summary, now());
+    const record = store?.updateSummary(id, summary, now(), writeActorOf(req));
     if (store === null || record === undefined) return blandFailure("NOT_FOUND", `Contact memory ${id} not found`);
     return { status: 200, body: { data: presentMemory(record.memory, store.orgId, record.contact.id), errors: null } };
   },

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { summarySourceSchema, ttid } from "../../data/sections/twilio-section";
 import { readBody } from "../../http/read-body";
+import { writeActorOf } from "../../provider-context";
 import { twilioFailure } from "../errors";
 import type { TwilioRoute } from "../handler";
 import { checkIds } from "../resource-ids";
@@ -45,7 +46,7 @@ export const updateSummary: TwilioRoute = {
     const patch: SummaryPatch = { ...parsed.data };
     // Twilio writes UTC with a Z; an offset given on write is normalised.
     if (patch.occurredAt !== undefined) patch.occurredAt = new Date(patch.occurredAt).toISOString().replace(/\.\d{3}Z$/, "Z");
-    store.accept(storeId, profileId, summaryId, patch, applyDelayMs);
+    store.accept(storeId, profileId, summaryId, patch, applyDelayMs, writeActorOf(req));
     return { status: 202, body: { message: "Conversation summary update accepted" } };
   },
 };

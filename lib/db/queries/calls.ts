@@ -19,21 +19,12 @@ export async function upsertCalls(db: Db, rows: NewCallRow[]): Promise<void> {
         counterpartName: sql`excluded.counterpart_name`,
         counterpartNumber: sql`excluded.counterpart_number`,
         hasSummary: sql`excluded.has_summary`,
+        // A target learnt when the call was opened (Bland's memory) is kept where the list does not tell it.
+        targetId: sql`coalesce(excluded.target_id, ${calls.targetId})`,
         searchText: sql`excluded.search_text`,
         lastSyncedAt: sql`excluded.last_synced_at`,
       },
     });
-}
-
-export async function setCallReviewStatus(
-  db: Db,
-  call: { provider: string; callId: string },
-  status: Review["status"],
-): Promise<void> {
-  await db
-    .update(calls)
-    .set({ reviewStatus: status })
-    .where(and(eq(calls.provider, call.provider), eq(calls.callId, call.callId)));
 }
 
 export type QueueFilters = {

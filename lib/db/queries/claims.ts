@@ -1,6 +1,6 @@
-import { and, desc, eq, gt, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Db } from "../open-database";
-import { calls, reviews, users } from "../schema";
+import { reviews, users } from "../schema";
 
 export type Claim = { userId: string; userName: string; expiresAt: Date; claimedAt: Date };
 
@@ -53,27 +53,50 @@ export async function activeClaims(db: Db, provider: string, callIds: string[]):
   return new Map(rows.map((row) => [row.callId, { userId: row.userId, userName: row.userName, expiresAt: row.expiresAt!, claimedAt: row.claimedAt ?? row.expiresAt! }]));
 }
 
-/** The newest unreviewed call nobody else is reviewing: where "start reviewing" takes a reviewer. */
-export async function nextUnclaimedCall(
+/**
+ * Picks the newest unreviewed call nobody else is reviewing and claims it for the user, in one statement:
+ * two reviewers asking at once are never sent to the same call. The candidate's row is locked (`skip locked`
+ * passes over one another request is taking), and the claim is written only if nobody holds a live one; a
+ * candidate lost to a claim that committed in between is retried with the next.
+ */
+export async function claimNextCall(
   db: Db,
   providers: string[],
   userId: string,
+  leaseMs: number,
 ): Promise<{ provider: string; callId: string } | undefined> {
   if (providers.length === 0) return undefined;
-  const now = new Date();
-  const [row] = await db
-    .select({ provider: calls.provider, callId: calls.callId })
-    .from(calls)
-    .leftJoin(reviews, and(eq(reviews.provider, calls.provider), eq(reviews.callId, calls.callId), isNull(reviews.templateKey)))
-    .where(
-      and(
-        inArray(calls.provider, providers),
-        eq(calls.reviewStatus, "unreviewed"),
-        eq(calls.hasSummary, true),
-        or(isNull(reviews.claimedBy), eq(reviews.claimedBy, userId), sql`${reviews.claimExpiresAt} <= ${now}`),
-      ),
-    )
-    .orderBy(desc(calls.startedAt), desc(calls.id))
-    .limit(1);
-  return row;
+  const providerList = sql.join(
+    providers.map((provider) => sql`${provider}`),
+    sql`, `,
+  );
+  for (let tries = 0; tries < 10; tries++) {
+    const now = new Date().toISOString();
+    const expiresAt = new Date(Date.now() + leaseMs).toISOString();
+    const result = await db.execute(sql`
+      with candidate as (
+        select c.provider, c.call_id from calls c
+        left join reviews r on r.provider = c.provider and r.call_id = c.call_id and r.template_key is null
+        where c.provider in (${providerList}) and c.review_status = 'unreviewed' and c.has_summary
+          and (r.claimed_by is null or r.claimed_by = ${userId} or r.claim_expires_at <= ${now}::timestamptz)
+        order by c.started_at desc, c.id desc
+        limit 1
+        for update of c skip locked
+      ), claimed as (
+        insert into reviews (provider, call_id, template_key, claimed_by, claim_expires_at, claimed_at)
+        select provider, call_id, null, ${userId}, ${expiresAt}::timestamptz, ${now}::timestamptz from candidate
+        on conflict (provider, call_id, template_key) do update
+          set claimed_by = excluded.claimed_by, claim_expires_at = excluded.claim_expires_at,
+              claimed_at = case when reviews.claimed_by = excluded.claimed_by and reviews.claim_expires_at > excluded.claimed_at
+                           then reviews.claimed_at else excluded.claimed_at end
+          where reviews.claimed_by is null or reviews.claimed_by = excluded.claimed_by or reviews.claim_expires_at <= excluded.claimed_at
+        returning provider, call_id
+      )
+      select candidate.provider, candidate.call_id as "callId", exists (select 1 from claimed) as claimed from candidate`);
+    // Both drivers answer raw SQL with `{ rows }`; the shared database type leaves it unknown.
+    const [row] = (result as unknown as { rows: Array<{ provider: string; callId: string; claimed: boolean }> }).rows;
+    if (!row) return undefined;
+    if (row.claimed) return { provider: row.provider, callId: row.callId };
+  }
+  return undefined;
 }

@@ -1,41 +1,64 @@
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, eq, isNull, or, sql } from "drizzle-orm";
 import type { Db } from "../open-database";
-import { reviews, type Review } from "../schema";
-import { setCallReviewStatus } from "./calls";
+import { calls, reviews, type Review } from "../schema";
 
 export type ReviewDecision = {
   provider: string;
+  /** The call the decision was made on. */
   callId: string;
-  templateKey: string | null;
+  /** What the decision is about: every call that shares the target shares the decision. */
+  targetId: string;
   status: Review["status"];
   userId: string;
 };
 
+/** Records who decided a call's summary, and shows the decision on every call of the same target in the queue. */
 export async function recordReviewDecision(db: Db, decision: ReviewDecision): Promise<void> {
   const now = new Date();
+  const { provider, callId, targetId, status, userId } = decision;
   await db
     .insert(reviews)
-    .values({ ...decision, decidedBy: decision.userId, decidedAt: now, updatedAt: now })
+    .values({ provider, callId, templateKey: null, status, decidedBy: userId, decidedAt: now, updatedAt: now })
     .onConflictDoUpdate({
       target: [reviews.provider, reviews.callId, reviews.templateKey],
-      set: { status: decision.status, decidedBy: decision.userId, decidedAt: now, updatedAt: now },
+      set: { status, decidedBy: userId, decidedAt: now, updatedAt: now },
     });
-  await setCallReviewStatus(db, decision, decision.status);
+  await db
+    .update(calls)
+    .set({ reviewStatus: status })
+    .where(and(eq(calls.provider, provider), or(eq(calls.callId, callId), eq(calls.targetId, targetId))));
 }
 
-/** Review status per call: the most recently updated template decides. Calls with no row are unreviewed. */
-export async function reviewStatusByCall(
-  db: Db,
-  provider: string,
-  callIds: string[],
-): Promise<Map<string, Review["status"]>> {
-  if (callIds.length === 0) return new Map();
-  const rows = await db
-    .select({ callId: reviews.callId, status: reviews.status })
-    .from(reviews)
-    .where(and(eq(reviews.provider, provider), inArray(reviews.callId, callIds)))
-    .orderBy(desc(reviews.updatedAt));
-  const statuses = new Map<string, Review["status"]>();
-  for (const row of rows) if (!statuses.has(row.callId)) statuses.set(row.callId, row.status);
-  return statuses;
+/**
+ * Remembers which target a call's review writes, learnt when it is opened (Bland's list does not say which
+ * contact memory a call feeds). A call joining a target that was already decided shows that decision.
+ */
+export async function recordCallTarget(db: Db, call: { provider: string; callId: string }, targetId: string): Promise<void> {
+  await db
+    .update(calls)
+    .set({
+      targetId,
+      reviewStatus: sql`coalesce((
+        select sibling.review_status from ${calls} as sibling
+        where sibling.provider = ${call.provider} and sibling.target_id = ${targetId}
+          and sibling.review_status in ('approved', 'corrected')
+        limit 1
+      ), ${calls.reviewStatus})`,
+    })
+    .where(
+      and(
+        eq(calls.provider, call.provider),
+        eq(calls.callId, call.callId),
+        or(isNull(calls.targetId), sql`${calls.targetId} <> ${targetId}`),
+      ),
+    );
+}
+
+/** Calls in the queue known to share a target, the opened one included. */
+export async function callsSharingTarget(db: Db, provider: string, targetId: string): Promise<number> {
+  const [row] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(calls)
+    .where(and(eq(calls.provider, provider), eq(calls.targetId, targetId)));
+  return row?.count ?? 0;
 }

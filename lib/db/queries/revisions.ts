@@ -1,10 +1,12 @@
-import { and, desc, eq, inArray, isNotNull, max } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, lt, max, or, sql } from "drizzle-orm";
 import type { Db } from "../open-database";
 import { summaryRevisions, users, type SummaryRevision } from "../schema";
 
-export type SummaryKey = { provider: string; callId: string };
+/** A summary target in the journal: what a save writes, whichever call it was made from. */
+export type SummaryKey = { provider: string; targetId: string };
 
 export type PendingRevision = SummaryKey & {
+  callId: string;
   templateKey: string | null;
   authorId: string;
   kind: SummaryRevision["kind"];
@@ -13,8 +15,8 @@ export type PendingRevision = SummaryKey & {
   content: string;
 };
 
-const summaryIs = (key: SummaryKey) =>
-  and(eq(summaryRevisions.provider, key.provider), eq(summaryRevisions.callId, key.callId));
+const targetIs = (key: SummaryKey) =>
+  and(eq(summaryRevisions.provider, key.provider), eq(summaryRevisions.targetId, key.targetId));
 
 export async function insertPendingRevision(db: Db, revision: PendingRevision): Promise<number> {
   const [row] = await db.insert(summaryRevisions).values({ ...revision, status: "pending" }).returning({ id: summaryRevisions.id });
@@ -25,7 +27,7 @@ export type RevisionOutcome = Partial<
   Pick<
     SummaryRevision,
     | "revision"
-    | "templateKey"
+    | "targetId"
     | "theirContent"
     | "providerVersion"
     | "providerUpdatedAt"
@@ -36,31 +38,59 @@ export type RevisionOutcome = Partial<
     | "errorMessage"
     | "requestId"
   >
-> & { status: Exclude<SummaryRevision["status"], "pending"> };
+> & { status: Exclude<SummaryRevision["status"], "pending" | "observed"> };
 
-export async function completeRevision(db: Db, id: number, outcome: RevisionOutcome): Promise<void> {
-  await db
+/**
+ * Records how an attempt ended. Only an attempt still undecided (pending, unknown, or accepted and awaiting
+ * confirmation) changes: an outcome once decided is never rewritten. Answers whether the row changed.
+ */
+export async function completeRevision(db: Db, id: number, outcome: RevisionOutcome): Promise<boolean> {
+  const rows = await db
     .update(summaryRevisions)
     .set({ ...outcome, completedAt: new Date() })
-    .where(eq(summaryRevisions.id, id));
+    .where(and(eq(summaryRevisions.id, id), inArray(summaryRevisions.status, ["pending", "unknown", "accepted"])))
+    .returning({ id: summaryRevisions.id });
+  return rows.length > 0;
 }
 
 const landed = inArray(summaryRevisions.status, ["applied", "accepted"]);
 
-export async function nextRevisionNumber(db: Db, key: SummaryKey): Promise<number> {
-  const [row] = await db
-    .select({ last: max(summaryRevisions.revision) })
-    .from(summaryRevisions)
-    .where(and(summaryIs(key), landed));
-  return (row?.last ?? 0) + 1;
-}
+/** A text the journal knows the summary had, newest first: what a save is checked and numbered against. */
+export type KnownText = Pick<
+  SummaryRevision,
+  "id" | "status" | "kind" | "content" | "baseContent" | "revision" | "providerVersion"
+>;
 
-export async function lastProviderVersion(db: Db, key: SummaryKey): Promise<number | null> {
-  const [row] = await db
-    .select({ version: max(summaryRevisions.providerVersion) })
-    .from(summaryRevisions)
-    .where(and(summaryIs(key), landed));
-  return row?.version ?? null;
+export type JournalState = {
+  nextRevision: number;
+  lastProviderVersion: number | null;
+  /** The latest texts Redline wrote or saw, newest first (a short window: what the conflict check needs). */
+  recent: KnownText[];
+};
+
+/** What a save needs from the journal, in two statements run together. */
+export async function journalState(db: Db, key: SummaryKey): Promise<JournalState> {
+  const [[numbers], recent] = await Promise.all([
+    db
+      .select({ revision: max(summaryRevisions.revision), version: max(summaryRevisions.providerVersion) })
+      .from(summaryRevisions)
+      .where(and(targetIs(key), landed)),
+    db
+      .select({
+        id: summaryRevisions.id,
+        status: summaryRevisions.status,
+        kind: summaryRevisions.kind,
+        content: summaryRevisions.content,
+        baseContent: summaryRevisions.baseContent,
+        revision: summaryRevisions.revision,
+        providerVersion: summaryRevisions.providerVersion,
+      })
+      .from(summaryRevisions)
+      .where(and(targetIs(key), inArray(summaryRevisions.status, ["applied", "accepted", "observed"])))
+      .orderBy(desc(summaryRevisions.id))
+      .limit(20),
+  ]);
+  return { nextRevision: (numbers?.revision ?? 0) + 1, lastProviderVersion: numbers?.version ?? null, recent };
 }
 
 export type LandedRevision = SummaryRevision & { authorName: string | null };
@@ -73,7 +103,7 @@ export async function latestLandedRevision(db: Db, key: SummaryKey): Promise<Lan
     .select(landedColumns)
     .from(summaryRevisions)
     .leftJoin(users, eq(users.id, summaryRevisions.authorId))
-    .where(and(summaryIs(key), landed, isNotNull(summaryRevisions.revision)))
+    .where(and(targetIs(key), landed, isNotNull(summaryRevisions.revision)))
     .orderBy(desc(summaryRevisions.id))
     .limit(1);
   return row ? { ...row.revision, authorName: row.authorName } : undefined;
@@ -85,25 +115,25 @@ export async function latestLandedWithContent(db: Db, key: SummaryKey, content: 
     .select(landedColumns)
     .from(summaryRevisions)
     .leftJoin(users, eq(users.id, summaryRevisions.authorId))
-    .where(and(summaryIs(key), landed, eq(summaryRevisions.content, content)))
+    .where(and(targetIs(key), landed, isNotNull(summaryRevisions.revision), eq(summaryRevisions.content, content)))
     .orderBy(desc(summaryRevisions.id))
     .limit(1);
   return row ? { ...row.revision, authorName: row.authorName } : undefined;
 }
 
-/** The template a call's summary was last saved to, so the reviewer is not asked twice. */
+/** The template a summary was last saved to, so the reviewer is not asked twice. */
 export async function lastTemplateKey(db: Db, key: SummaryKey): Promise<string | null> {
   const [row] = await db
     .select({ templateKey: summaryRevisions.templateKey })
     .from(summaryRevisions)
-    .where(and(summaryIs(key), isNotNull(summaryRevisions.templateKey)))
+    .where(and(targetIs(key), isNotNull(summaryRevisions.templateKey)))
     .orderBy(desc(summaryRevisions.id))
     .limit(1);
   return row?.templateKey ?? null;
 }
 
 export async function listRevisions(db: Db, key: SummaryKey): Promise<SummaryRevision[]> {
-  return db.select().from(summaryRevisions).where(summaryIs(key)).orderBy(summaryRevisions.id);
+  return db.select().from(summaryRevisions).where(targetIs(key)).orderBy(summaryRevisions.id);
 }
 
 export async function findRevision(db: Db, id: number): Promise<SummaryRevision | undefined> {
@@ -116,13 +146,14 @@ export async function latestKnownText(db: Db, key: SummaryKey): Promise<SummaryR
   const [row] = await db
     .select()
     .from(summaryRevisions)
-    .where(and(summaryIs(key), inArray(summaryRevisions.status, ["applied", "accepted", "observed"])))
+    .where(and(targetIs(key), inArray(summaryRevisions.status, ["applied", "accepted", "observed"])))
     .orderBy(desc(summaryRevisions.id))
     .limit(1);
   return row;
 }
 
 export type Observation = SummaryKey & {
+  callId: string;
   templateKey: string | null;
   kind: "original" | "outside";
   content: string;
@@ -131,8 +162,15 @@ export type Observation = SummaryKey & {
   providerUpdatedByName: string | null;
 };
 
+/** Journals a text seen at the provider. The AI original is kept once per target: a second first open adds nothing. */
 export async function insertObservation(db: Db, observation: Observation): Promise<void> {
-  await db.insert(summaryRevisions).values({ ...observation, status: "observed", completedAt: new Date() });
+  await db
+    .insert(summaryRevisions)
+    .values({ ...observation, status: "observed", completedAt: new Date() })
+    .onConflictDoNothing({
+      target: [summaryRevisions.provider, summaryRevisions.targetId],
+      where: sql`${summaryRevisions.kind} = 'original'`,
+    });
 }
 
 export type RevisionWithAuthor = SummaryRevision & { authorName: string | null };
@@ -143,7 +181,59 @@ export async function summaryHistory(db: Db, key: SummaryKey): Promise<RevisionW
     .select({ revision: summaryRevisions, authorName: users.name })
     .from(summaryRevisions)
     .leftJoin(users, eq(users.id, summaryRevisions.authorId))
-    .where(summaryIs(key))
+    .where(targetIs(key))
     .orderBy(summaryRevisions.id);
   return rows.map((row) => ({ ...row.revision, authorName: row.authorName }));
+}
+
+/** Saves of one target whose outcome is not known: `unknown` ones, and `pending` ones older than `staleBefore`. */
+const unresolved = (staleBefore: Date) =>
+  or(
+    eq(summaryRevisions.status, "unknown"),
+    and(eq(summaryRevisions.status, "pending"), lt(summaryRevisions.createdAt, staleBefore)),
+  );
+
+export async function unresolvedRevisions(db: Db, key: SummaryKey, staleBefore: Date): Promise<SummaryRevision[]> {
+  return db
+    .select()
+    .from(summaryRevisions)
+    .where(and(targetIs(key), unresolved(staleBefore)))
+    .orderBy(asc(summaryRevisions.id));
+}
+
+/** Targets with saves whose outcome is not known, oldest first: what the periodic sweep visits. */
+export async function targetsWithUnresolvedRevisions(
+  db: Db,
+  staleBefore: Date,
+  limit: number,
+): Promise<Array<SummaryKey & { templateKey: string | null }>> {
+  const rows = await db
+    .select({
+      provider: summaryRevisions.provider,
+      targetId: summaryRevisions.targetId,
+      templateKey: sql<string | null>`(array_agg(${summaryRevisions.templateKey} order by ${summaryRevisions.id} desc))[1]`,
+    })
+    .from(summaryRevisions)
+    .where(unresolved(staleBefore))
+    .groupBy(summaryRevisions.provider, summaryRevisions.targetId)
+    .orderBy(sql`min(${summaryRevisions.id})`)
+    .limit(limit);
+  return rows;
+}
+
+/** Landed saves of a target after `afterId` that started from `content`: proof that `content` had landed. */
+export async function landedOnTopOf(db: Db, key: SummaryKey, afterId: number, content: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: summaryRevisions.id })
+    .from(summaryRevisions)
+    .where(
+      and(
+        targetIs(key),
+        landed,
+        sql`${summaryRevisions.id} > ${afterId}`,
+        eq(summaryRevisions.baseContent, content),
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
 }

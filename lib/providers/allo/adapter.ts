@@ -10,7 +10,7 @@ import {
   itemSearchResponseSchema,
   updateSummaryRequestSchema,
 } from "./schemas";
-import { toAppliedOutcome, toCallDetail, toCallPage } from "./transform";
+import { toAppliedOutcome, toCallDetail, toCallPage, toSummarySnapshot } from "./transform";
 import {
   assertListQuery,
   assertReadableItemId,
@@ -82,10 +82,23 @@ export function createAlloAdapter(options: AlloAdapterOptions): ProviderAdapter 
       return toCallDetail(data);
     },
 
-    async updateSummary({ callId, templateKey, content }) {
+    async summaryTarget(callId, templateKey) {
+      assertSummaryCallId(callId);
+      return { provider: "allo", id: callId, templateKey: parseTemplateKey(templateKey) };
+    },
+
+    async getSummary(target) {
+      assertSummaryCallId(target.id);
+      // The item without `extend=transcript`: the summary is on the item, the transcript is the heavy part.
+      const { data } = await http.request({ method: "GET", path: itemPath(target.id), schema: itemResponseSchema });
+      return toSummarySnapshot(data);
+    },
+
+    async updateSummary(target, content) {
+      const callId = target.id;
       assertSummaryCallId(callId);
       assertSummaryContent(content);
-      const key = parseTemplateKey(templateKey);
+      const key = parseTemplateKey(target.templateKey);
       const body = updateSummaryRequestSchema.parse(key === null ? { content } : { content, template_key: key });
       const { data } = await http.request({
         method: "PATCH",

@@ -1,4 +1,4 @@
-import type { CallDetail, CallListItem, Page, Person, TranscriptTurn, UpdateOutcome } from "../types";
+import type { CallDetail, CallListItem, Page, Person, SummarySnapshot, TranscriptTurn, UpdateOutcome } from "../types";
 import type { AlloPagination, CallSummary, ConversationItem } from "./schemas";
 
 type TranscriptEntry = NonNullable<ConversationItem["transcript"]>[number];
@@ -16,6 +16,8 @@ function counterpartName(item: ConversationItem): string | null {
 export function toCallListItem(item: ConversationItem): CallListItem {
   return {
     ref: { provider: "allo", callId: item.id },
+    // A call's summaries hang off its item: the item is the target.
+    targetId: item.id,
     startedAt: item.date,
     durationSec: item.duration ?? null,
     direction: item.direction === "INBOUND" ? "inbound" : "outbound",
@@ -40,11 +42,17 @@ function toTranscriptTurn(entry: TranscriptEntry, item: ConversationItem): Trans
  * Allo's item carries one summary string and nothing about its template, version or author: those
  * appear only in the answer to a PATCH, so they stay unknown here.
  */
+export function toSummarySnapshot(item: ConversationItem): SummarySnapshot {
+  return { templateKey: null, content: item.summary ?? null, version: null, updatedAt: null, updatedBy: null };
+}
+
 export function toCallDetail(item: ConversationItem): CallDetail {
   return {
     ...toCallListItem(item),
     transcript: (item.transcript ?? []).map((entry) => toTranscriptTurn(entry, item)),
-    summary: { templateKey: null, content: item.summary ?? null, version: null, updatedAt: null, updatedBy: null },
+    summary: toSummarySnapshot(item),
+    target: item.type === "CALL" ? { provider: "allo", id: item.id, templateKey: null } : null,
+    sharedTarget: null,
   };
 }
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { createHttpClient } from "../http-client";
-import { ProviderError } from "../provider-error";
+import { isProviderError } from "../provider-error";
 import type { ProviderAdapter } from "../types";
 import { AgentNumbers } from "./agent-numbers";
 import { blandCapabilities } from "./capabilities";
@@ -18,7 +18,7 @@ import {
   type ContactMemory,
   type MemoryResponse,
 } from "./schemas";
-import { toAppliedOutcome, toCallDetail, toCallPage } from "./transform";
+import { toAppliedOutcome, toCallDetail, toCallPage, toSummarySnapshot } from "./transform";
 import { assertCallId, assertListQuery, assertSummaryContent } from "./validation";
 
 export type BlandAdapterOptions = {
@@ -66,6 +66,10 @@ export function createBlandAdapter(options: BlandAdapterOptions): ProviderAdapte
     remembered.delete(callId);
     remembered.set(callId, entry);
     if (remembered.size > MAX_REMEMBERED_CALLS) remembered.delete(remembered.keys().next().value as string);
+  }
+
+  function forgetMemory(memoryId: string): void {
+    for (const [callId, entry] of remembered) if (entry.memoryId === memoryId) remembered.delete(callId);
   }
 
   async function fetchCall(callId: string): Promise<BlandCall> {
@@ -127,7 +131,7 @@ export function createBlandAdapter(options: BlandAdapterOptions): ProviderAdapte
         return { contact: known.contact, memory: await fetchMemory(known.memoryId) };
       } catch (error) {
         // A memory reset or deleted since: look again rather than report a stale miss.
-        if (!(error instanceof ProviderError && error.kind === "not_found")) throw error;
+        if (!(isProviderError(error) && error.kind === "not_found")) throw error;
         remembered.delete(callId);
       }
     }
@@ -161,17 +165,26 @@ export function createBlandAdapter(options: BlandAdapterOptions): ProviderAdapte
       return toCallDetail(call, contact, memory);
     },
 
-    async updateSummary({ callId, content }) {
+    async summaryTarget(callId) {
       assertCallId(callId);
-      assertSummaryContent(content);
       const memoryId = remembered.get(callId)?.memoryId ?? (await locate(callId, await fetchCall(callId))).memoryId;
       if (!memoryId) throw noContactMemoryError();
+      return { provider: "bland", id: memoryId, templateKey: null };
+    },
+
+    async getSummary(target) {
+      return toSummarySnapshot(await fetchMemory(target.id));
+    },
+
+    async updateSummary(target, content) {
+      assertSummaryContent(content);
       const body = updateSummaryRequestSchema.parse({ summary: content });
       try {
-        const answer = await http.request({ method: "PATCH", path: `${memoryPath(memoryId)}/summary`, body, schema: memoryResponseSchema });
+        const answer = await http.request({ method: "PATCH", path: `${memoryPath(target.id)}/summary`, body, schema: memoryResponseSchema });
         return toAppliedOutcome(unwrap(answer), content);
       } catch (error) {
-        if (error instanceof ProviderError && error.kind === "not_found") remembered.delete(callId);
+        // A memory reset or deleted since it was found: the calls that led to it look again next time.
+        if (isProviderError(error) && error.kind === "not_found") forgetMemory(target.id);
         throw error;
       }
     },

@@ -10,5 +10,6 @@ export const blandCapabilities: Capabilities = {
   format: "plain",
   maxLength: BLAND_MAX_SUMMARY_LENGTH,
   templates: [],
+  templateRequiredCode: null,
   versionWitness: "updated_at",
 };

@@ -11,6 +11,8 @@ export function toCallListItem(call: BlandCallListEntry): CallListItem {
   const { customer, agent } = callParties(call);
   return {
     ref: { provider: "bland", callId: call.call_id },
+    // What a save writes is the contact memory, which the list does not name: known once the call is read.
+    targetId: null,
     startedAt: call.created_at,
     durationSec: call.call_length == null ? null : Math.round(call.call_length * 60),
     direction: call.inbound ? "inbound" : "outbound",
@@ -73,10 +75,14 @@ export function toCallDetail(call: BlandCall, contact: BlandContact | null, memo
   const listed = toCallListItem(call);
   return {
     ...listed,
+    targetId: memory?.id ?? null,
     counterpart: { ...listed.counterpart, name },
     hasSummary: memory?.summary != null,
     transcript: (call.transcripts ?? []).map((entry) => toTranscriptTurn(entry, name)),
     summary: toSummarySnapshot(memory),
+    target: memory ? { provider: "bland", id: memory.id, templateKey: null } : null,
+    // Every call of this contact with this agent (or persona) reads and writes the same memory.
+    sharedTarget: memory ? `${name ?? listed.counterpart.number ?? "this contact"}'s contact memory` : null,
   };
 }
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { createHttpClient, type RateLimit } from "../http-client";
-import { ProviderError } from "../provider-error";
+import { isProviderError } from "../provider-error";
 import type { CallListItem, ProviderAdapter } from "../types";
 import { openPhoneCapabilities } from "./capabilities";
 import { mapOpenPhoneError, readOnlyError } from "./errors";
@@ -12,7 +12,7 @@ import {
   transcriptResponseSchema,
   type QuoCall,
 } from "./schemas";
-import { counterpartOf, toCallDetail, toCallListItem } from "./transform";
+import { counterpartOf, toCallDetail, toCallListItem, toSummarySnapshot } from "./transform";
 import { QUO_MAX_PAGE_SIZE, assertCallId, assertListQuery, assertSince } from "./validation";
 
 /**
@@ -184,6 +184,22 @@ export function createOpenPhoneAdapter(options: OpenPhoneAdapterOptions): OpenPh
       return toCallDetail(data, unlessMissing(transcript), unlessMissing(summary), counterpartOf(data, participantsOf(data.phoneNumberId)));
     },
 
+    async summaryTarget(callId) {
+      assertCallId(callId);
+      return { provider: "openphone", id: callId, templateKey: null };
+    },
+
+    async getSummary(target) {
+      assertCallId(target.id);
+      const summary = await http
+        .request({ method: "GET", path: `/v1/call-summaries/${encodeURIComponent(target.id)}`, schema: callSummaryResponseSchema })
+        .then(
+          (answer) => ({ status: "fulfilled" as const, value: answer }),
+          (reason: unknown) => ({ status: "rejected" as const, reason }),
+        );
+      return toSummarySnapshot(unlessMissing(summary));
+    },
+
     async updateSummary() {
       throw readOnlyError();
     },
@@ -193,6 +209,6 @@ export function createOpenPhoneAdapter(options: OpenPhoneAdapterOptions): OpenPh
 /** A call Quo has not transcribed or summarised (yet) answers 404 there: that is an absence, not a failure. */
 function unlessMissing<T>(result: PromiseSettledResult<{ data: T }>): T | null {
   if (result.status === "fulfilled") return result.value.data;
-  if (result.reason instanceof ProviderError && result.reason.kind === "not_found") return null;
+  if (isProviderError(result.reason) && result.reason.kind === "not_found") return null;
   throw result.reason;
 }

@@ -11,5 +11,6 @@ export const openPhoneCapabilities: Capabilities = {
   format: "markdown",
   maxLength: QUO_MAX_SUMMARY_LENGTH,
   templates: [],
+  templateRequiredCode: null,
   versionWitness: "revision",
 };

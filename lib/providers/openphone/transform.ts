@@ -28,6 +28,8 @@ function mayHaveSummary(call: QuoCall): boolean {
 export function toCallListItem(call: QuoCall, counterpartNumber: string | null): CallListItem {
   return {
     ref: { provider: "openphone", callId: call.id },
+    // Corrections of a Quo call are kept in Redline, one summary per call.
+    targetId: call.id,
     startedAt: call.createdAt,
     durationSec: Math.round(call.duration),
     direction: call.direction === "incoming" ? "inbound" : "outbound",
@@ -87,5 +89,7 @@ export function toCallDetail(
     ...toCallListItem(call, counterpartNumber),
     transcript: toTranscriptTurns(transcript, call),
     summary: toSummarySnapshot(summary),
+    target: { provider: "openphone", id: call.id, templateKey: null },
+    sharedTarget: null,
   };
 }

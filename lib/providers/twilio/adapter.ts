@@ -4,7 +4,7 @@ import type { ProviderAdapter } from "../types";
 import { twilioCapabilities } from "./capabilities";
 import { mapTwilioError } from "./errors";
 import { acceptedResponseSchema, patchSummaryRequestSchema, summaryInfoSchema, summaryPageSchema, type SummaryPage } from "./schemas";
-import { newestFirst, toCallDetail, toCallPage, type ProfileSummary } from "./transform";
+import { newestFirst, toCallDetail, toCallPage, toSummarySnapshot, type ProfileSummary } from "./transform";
 import { assertConfiguredIds, assertListQuery, assertSummaryContent, parseCallId } from "./validation";
 
 export type TwilioAdapterOptions = {
@@ -83,6 +83,13 @@ export function createTwilioAdapter(options: TwilioAdapterOptions): ProviderAdap
     return [...byId.values()].sort(newestFirst);
   }
 
+  /** There is no transcript in the Memory API: the call and its summary are one read. */
+  async function readSummary(callId: string): Promise<ProfileSummary> {
+    const { profileId, summaryId } = parseCallId(callId);
+    const summary = await http.request({ method: "GET", path: summaryPath(profileId, summaryId), schema: summaryInfoSchema });
+    return { profileId, summary };
+  }
+
   let snapshot: { takenAt: number; summaries: Promise<ProfileSummary[]> } | null = null;
 
   function allSummaries(fresh: boolean): Promise<ProfileSummary[]> {
@@ -105,13 +112,20 @@ export function createTwilioAdapter(options: TwilioAdapterOptions): ProviderAdap
     },
 
     async getCall(callId) {
-      const { profileId, summaryId } = parseCallId(callId);
-      const summary = await http.request({ method: "GET", path: summaryPath(profileId, summaryId), schema: summaryInfoSchema });
-      return toCallDetail({ profileId, summary });
+      return toCallDetail(await readSummary(callId));
     },
 
-    async updateSummary({ callId, content }) {
-      const { profileId, summaryId } = parseCallId(callId);
+    async summaryTarget(callId) {
+      parseCallId(callId);
+      return { provider: "twilio", id: callId, templateKey: null };
+    },
+
+    async getSummary(target) {
+      return toSummarySnapshot(await readSummary(target.id));
+    },
+
+    async updateSummary(target, content) {
+      const { profileId, summaryId } = parseCallId(target.id);
       assertSummaryContent(content);
       const body = patchSummaryRequestSchema.parse({ content });
       await http.request({ method: "PATCH", path: summaryPath(profileId, summaryId), body, schema: acceptedResponseSchema });

@@ -1,4 +1,4 @@
-import type { CallDetail, CallListItem, Page } from "../types";
+import type { CallDetail, CallListItem, Page, SummarySnapshot } from "../types";
 import type { SummaryInfo } from "./schemas";
 import { formatCallId } from "./validation";
 
@@ -9,8 +9,11 @@ export type ProfileSummary = { profileId: string; summary: SummaryInfo };
  * conversation is reported as inbound with nobody named, and it always has a summary (that is what it is).
  */
 export function toCallListItem({ profileId, summary }: ProfileSummary): CallListItem {
+  const callId = formatCallId(profileId, summary.id);
   return {
-    ref: { provider: "twilio", callId: formatCallId(profileId, summary.id) },
+    ref: { provider: "twilio", callId },
+    // The conversation summary is both what is reviewed and what a save writes.
+    targetId: callId,
     startedAt: summary.occurredAt,
     durationSec: null,
     direction: "inbound",
@@ -43,16 +46,17 @@ export function toCallPage(sorted: readonly ProfileSummary[], page: number, size
 }
 
 /** There is no transcript in the Memory API; `updatedAt` is the version witness, and nobody is named as author. */
+export function toSummarySnapshot({ summary }: ProfileSummary): SummarySnapshot {
+  return { templateKey: null, content: summary.content, version: null, updatedAt: summary.updatedAt, updatedBy: null };
+}
+
 export function toCallDetail(item: ProfileSummary): CallDetail {
+  const listed = toCallListItem(item);
   return {
-    ...toCallListItem(item),
+    ...listed,
     transcript: [],
-    summary: {
-      templateKey: null,
-      content: item.summary.content,
-      version: null,
-      updatedAt: item.summary.updatedAt,
-      updatedBy: null,
-    },
+    summary: toSummarySnapshot(item),
+    target: { provider: "twilio", id: listed.ref.callId, templateKey: null },
+    sharedTarget: null,
   };
 }

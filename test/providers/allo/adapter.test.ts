@@ -38,6 +38,7 @@ describe("Allo adapter", () => {
         { key: "MARKDOWN_CLASSIC", label: "Classic — the full structured summary" },
         { key: "MARKDOWN_SHORT_CALL", label: "Short call — one paragraph" },
       ],
+      templateRequiredCode: "SUMMARY_TEMPLATE_KEY_REQUIRED",
       versionWitness: "version",
     });
   });
@@ -141,7 +142,7 @@ describe("Allo adapter", () => {
     it("replaces the summary and reports the new version, time in UTC and author", async () => {
       const fetch = fakeFetch(json(200, { data: callSummary }));
 
-      const outcome = await adapter(fetch).updateSummary({ callId: "cll-abc123", templateKey: null, content: callSummary.content });
+      const outcome = await adapter(fetch).updateSummary({ provider: "allo", id: "cll-abc123", templateKey: null }, callSummary.content);
 
       const [sent] = fetch.requests;
       expect(sent?.method).toBe("PATCH");
@@ -159,7 +160,7 @@ describe("Allo adapter", () => {
     it("names the template when one is given", async () => {
       const fetch = fakeFetch(json(200, { data: callSummary }));
 
-      await adapter(fetch).updateSummary({ callId: "cll-abc123", templateKey: "MARKDOWN_SHORT_CALL", content: "short" });
+      await adapter(fetch).updateSummary({ provider: "allo", id: "cll-abc123", templateKey: "MARKDOWN_SHORT_CALL" }, "short");
 
       expect(fetch.requests[0]?.body).toEqual({ content: "short", template_key: "MARKDOWN_SHORT_CALL" });
     });
@@ -167,7 +168,7 @@ describe("Allo adapter", () => {
     it("sends exactly 100,000 characters", async () => {
       const fetch = fakeFetch(json(200, { data: callSummary }));
 
-      await adapter(fetch).updateSummary({ callId: "cll-abc123", templateKey: null, content: "a".repeat(100_000) });
+      await adapter(fetch).updateSummary({ provider: "allo", id: "cll-abc123", templateKey: null }, "a".repeat(100_000));
 
       expect(fetch.requests).toHaveLength(1);
     });
@@ -180,7 +181,7 @@ describe("Allo adapter", () => {
     ])("refuses $name without calling Allo", async ({ callId, templateKey, content, code }) => {
       const fetch = fakeFetch();
 
-      const error = await rejection(adapter(fetch).updateSummary({ callId, templateKey, content }));
+      const error = await rejection(adapter(fetch).updateSummary({ provider: "allo", id: callId, templateKey: templateKey }, content));
 
       expect(error).toMatchObject({ kind: "invalid", code });
       expect(fetch.requests).toHaveLength(0);
@@ -191,7 +192,7 @@ describe("Allo adapter", () => {
         alloError(429, { type: "rate_limit_error", code: "RATE_LIMIT_EXCEEDED", retryable: true, retry_after_seconds: 1 }, { "Retry-After": "1" }),
       );
 
-      const error = await rejection(adapter(fetch).updateSummary({ callId: "cll-abc123", templateKey: null, content: "x" }));
+      const error = await rejection(adapter(fetch).updateSummary({ provider: "allo", id: "cll-abc123", templateKey: null }, "x"));
 
       expect(error).toMatchObject({ kind: "rate_limited", code: "RATE_LIMIT_EXCEEDED", retryable: true, retryAfterSec: 1, outcomeUnknown: false });
       expect(fetch.requests).toHaveLength(1);
@@ -200,7 +201,7 @@ describe("Allo adapter", () => {
     it("reports a save that timed out as of unknown outcome, sent once", async () => {
       const fetch = fakeFetch(hang());
 
-      const error = await rejection(adapter(fetch, 20).updateSummary({ callId: "cll-abc123", templateKey: null, content: "x" }));
+      const error = await rejection(adapter(fetch, 20).updateSummary({ provider: "allo", id: "cll-abc123", templateKey: null }, "x"));
 
       expect(error).toMatchObject({ kind: "timeout", code: "TIMEOUT", outcomeUnknown: true });
       expect(error.requestId).toBe(fetch.requests[0]?.headers.get("x-request-id"));
@@ -210,7 +211,7 @@ describe("Allo adapter", () => {
     it("passes on Allo's refusal when several templates need a key", async () => {
       const fetch = fakeFetch(alloError(400, { type: "validation_error", code: "SUMMARY_TEMPLATE_KEY_REQUIRED" }));
 
-      const error = await rejection(adapter(fetch).updateSummary({ callId: "cll-abc123", templateKey: null, content: "x" }));
+      const error = await rejection(adapter(fetch).updateSummary({ provider: "allo", id: "cll-abc123", templateKey: null }, "x"));
 
       expect(error).toMatchObject({ kind: "invalid", code: "SUMMARY_TEMPLATE_KEY_REQUIRED", status: 400 });
     });

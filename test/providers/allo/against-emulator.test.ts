@@ -128,7 +128,7 @@ describe("Allo adapter against the emulator: success paths", () => {
 
   it("applies a summary update on a call with one template, and reads it back", async () => {
     const adapter = allo();
-    const outcome = await adapter.updateSummary({ callId: shortOnly.id, templateKey: null, content: "## Summary\n\nCorrected." });
+    const outcome = await adapter.updateSummary({ provider: "allo", id: shortOnly.id, templateKey: null }, "## Summary\n\nCorrected.");
     expect(outcome).toMatchObject({
       status: "applied",
       content: "## Summary\n\nCorrected.",
@@ -142,7 +142,7 @@ describe("Allo adapter against the emulator: success paths", () => {
 
   it("applies an update to the template named, on a call with two", async () => {
     const adapter = allo();
-    const outcome = await adapter.updateSummary({ callId: bothTemplates.id, templateKey: "MARKDOWN_SHORT_CALL", content: "Short and corrected." });
+    const outcome = await adapter.updateSummary({ provider: "allo", id: bothTemplates.id, templateKey: "MARKDOWN_SHORT_CALL" }, "Short and corrected.");
     expect(outcome).toMatchObject({ status: "applied", content: "Short and corrected.", version: bothTemplates.summary_version + 1 });
     // The template written last is the one the item shows.
     expect((await adapter.getCall(bothTemplates.id)).summary.content).toBe("Short and corrected.");
@@ -158,7 +158,7 @@ describe("Allo adapter against the emulator: documented errors", () => {
     for (const operation of [
       () => adapter.listCalls({ page: 1, size: 10 }),
       () => adapter.getCall(classicOnly.id),
-      () => adapter.updateSummary({ callId: classicOnly.id, templateKey: null, content: "x" }),
+      () => adapter.updateSummary({ provider: "allo", id: classicOnly.id, templateKey: null }, "x"),
     ]) {
       const error = await rejection(operation());
       expect(error).toMatchObject({ provider: "allo", kind: "unauthorized", status: 401, code, retryable: false });
@@ -170,7 +170,7 @@ describe("Allo adapter against the emulator: documented errors", () => {
   it("maps a key without CONVERSATIONS_WRITE to forbidden on a summary update, while it still reads", async () => {
     const adapter = allo({ key: "read-only" });
     await expect(adapter.getCall(classicOnly.id)).resolves.toMatchObject({ ref: { callId: classicOnly.id } });
-    const error = await rejection(adapter.updateSummary({ callId: classicOnly.id, templateKey: null, content: "x" }));
+    const error = await rejection(adapter.updateSummary({ provider: "allo", id: classicOnly.id, templateKey: null }, "x"));
     expect(error).toMatchObject({ kind: "forbidden", status: 403, code: "API_KEY_INSUFFICIENT_SCOPE", requestId: sentRequestId(adapter) });
   });
 
@@ -178,21 +178,21 @@ describe("Allo adapter against the emulator: documented errors", () => {
     const adapter = allo();
     const read = await rejection(adapter.getCall(UNKNOWN_CALL));
     expect(read).toMatchObject({ kind: "not_found", status: 404, code: "CONVERSATION_ITEM_NOT_FOUND", requestId: sentRequestId(adapter) });
-    const write = await rejection(adapter.updateSummary({ callId: UNKNOWN_CALL, templateKey: null, content: "x" }));
+    const write = await rejection(adapter.updateSummary({ provider: "allo", id: UNKNOWN_CALL, templateKey: null }, "x"));
     expect(write).toMatchObject({ kind: "not_found", status: 404, code: "CONVERSATION_ITEM_NOT_FOUND", outcomeUnknown: false });
   });
 
   it("maps SUMMARY_TEMPLATE_KEY_REQUIRED: a call with two templates and no key", async () => {
     const adapter = allo();
-    const error = await rejection(adapter.updateSummary({ callId: bothTemplates.id, templateKey: null, content: "x" }));
+    const error = await rejection(adapter.updateSummary({ provider: "allo", id: bothTemplates.id, templateKey: null }, "x"));
     expect(error).toMatchObject({ kind: "invalid", status: 400, code: "SUMMARY_TEMPLATE_KEY_REQUIRED", requestId: sentRequestId(adapter) });
   });
 
   it("maps SUMMARY_TEMPLATE_NOT_FOUND: a template the call lacks, or a call with no summary", async () => {
     const adapter = allo();
-    const missing = await rejection(adapter.updateSummary({ callId: shortOnly.id, templateKey: "MARKDOWN_CLASSIC", content: "x" }));
+    const missing = await rejection(adapter.updateSummary({ provider: "allo", id: shortOnly.id, templateKey: "MARKDOWN_CLASSIC" }, "x"));
     expect(missing).toMatchObject({ kind: "not_found", status: 404, code: "SUMMARY_TEMPLATE_NOT_FOUND" });
-    const none = await rejection(adapter.updateSummary({ callId: noSummary.id, templateKey: null, content: "x" }));
+    const none = await rejection(adapter.updateSummary({ provider: "allo", id: noSummary.id, templateKey: null }, "x"));
     expect(none).toMatchObject({ kind: "not_found", status: 404, code: "SUMMARY_TEMPLATE_NOT_FOUND" });
   });
 
@@ -208,13 +208,13 @@ describe("Allo adapter against the emulator: documented errors", () => {
     it.each([
       {
         what: "a summary longer than 100,000 characters",
-        local: () => allo().updateSummary({ callId: classicOnly.id, templateKey: null, content: "a".repeat(100_001) }),
+        local: () => allo().updateSummary({ provider: "allo", id: classicOnly.id, templateKey: null }, "a".repeat(100_001)),
         remote: () => send("PATCH", `/v2/api/conversations/items/${classicOnly.id}/summary`, { content: "a".repeat(100_001) }),
         code: "INVALID_REQUEST_BODY",
       },
       {
         what: "a summary update on a message",
-        local: () => allo().updateSummary({ callId: sms.id, templateKey: null, content: "x" }),
+        local: () => allo().updateSummary({ provider: "allo", id: sms.id, templateKey: null }, "x"),
         remote: () => send("PATCH", `/v2/api/conversations/items/${sms.id}/summary`, { content: "x" }),
         code: "INVALID_ITEM_ID",
       },
@@ -226,7 +226,7 @@ describe("Allo adapter against the emulator: documented errors", () => {
       },
       {
         what: "a template key Allo does not have",
-        local: () => allo().updateSummary({ callId: classicOnly.id, templateKey: "MARKDOWN_LONG", content: "x" }),
+        local: () => allo().updateSummary({ provider: "allo", id: classicOnly.id, templateKey: "MARKDOWN_LONG" }, "x"),
         remote: () => send("PATCH", `/v2/api/conversations/items/${classicOnly.id}/summary`, { content: "x", template_key: "MARKDOWN_LONG" }),
         code: "INVALID_REQUEST_BODY",
       },
@@ -313,7 +313,7 @@ describe("Allo adapter against the emulator: documented errors", () => {
 
     it("sends nothing for what it refuses", async () => {
       const adapter = allo();
-      await rejection(adapter.updateSummary({ callId: sms.id, templateKey: null, content: "x" }));
+      await rejection(adapter.updateSummary({ provider: "allo", id: sms.id, templateKey: null }, "x"));
       await rejection(adapter.listCalls({ page: 1, size: 0 }));
       expect(adapter.fetch.exchanges).toEqual([]);
     });
@@ -324,7 +324,7 @@ describe("Allo adapter against the emulator: faults", () => {
   const operations = {
     search: (adapter: ProviderAdapter) => adapter.listCalls({ page: 1, size: 5 }),
     getItem: (adapter: ProviderAdapter) => adapter.getCall(classicOnly.id),
-    updateSummary: (adapter: ProviderAdapter) => adapter.updateSummary({ callId: classicOnly.id, templateKey: null, content: "Edited through a fault." }),
+    updateSummary: (adapter: ProviderAdapter) => adapter.updateSummary({ provider: "allo", id: classicOnly.id, templateKey: null }, "Edited through a fault."),
   } as const;
 
   it.each(["search", "getItem"] as const)("retries a read (%s) after a 429, waiting the Retry-After Allo sends", async (endpoint) => {
@@ -426,7 +426,7 @@ describe("Allo adapter against the emulator: faults", () => {
 
   it("reports a write whose answer never came as of unknown outcome, though it was applied", async () => {
     await setFaults(emulator, "allo.updateSummary:apply-then-hang,count=1");
-    const error = await rejection(allo({ timeoutMs: 300 }).updateSummary({ callId: classicOnly.id, templateKey: null, content: "Applied, unanswered." }));
+    const error = await rejection(allo({ timeoutMs: 300 }).updateSummary({ provider: "allo", id: classicOnly.id, templateKey: null }, "Applied, unanswered."));
     expect(error).toMatchObject({ kind: "timeout", code: "TIMEOUT", outcomeUnknown: true });
     expect((await allo().getCall(classicOnly.id)).summary.content).toBe("Applied, unanswered.");
   });

@@ -9,6 +9,7 @@ describe("toCallListItem", () => {
   it("maps a call for the queue", () => {
     expect(toCallListItem(item())).toEqual({
       ref: { provider: "allo", callId: "cll-abc123" },
+      targetId: "cll-abc123",
       startedAt: "2023-11-07T05:31:56.000Z",
       durationSec: 123,
       direction: "inbound",

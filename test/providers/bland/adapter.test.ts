@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createBlandAdapter } from "@/lib/providers/bland/adapter";
 import { ProviderError } from "@/lib/providers/provider-error";
 import { fakeFetch, hang, json, text, type FakeFetch } from "../fake-fetch";
-import { AGENT_NUMBER, CALL_ID, CUSTOMER_NUMBER, blandCall, contact, contactsPage, envelopeError, listedCall, memory } from "./fixtures";
+import { AGENT_NUMBER, CALL_ID, CUSTOMER_NUMBER, blandCall, contact, contactsPage, envelopeError, listedCall, memory, writeSummary } from "./fixtures";
 
 const BASE_URL = "https://bland.example.test";
 const MEMORY_ID = "mem-aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee";
@@ -43,7 +43,7 @@ const readsOfCall = () => [
 
 describe("Bland adapter", () => {
   it("declares what Bland can do", () => {
-    expect(adapter(fakeFetch()).capabilities).toEqual({ write: "sync", format: "plain", maxLength: 10_000, templates: [], versionWitness: "updated_at" });
+    expect(adapter(fakeFetch()).capabilities).toEqual({ write: "sync", format: "plain", maxLength: 10_000, templates: [], templateRequiredCode: null, versionWitness: "updated_at" });
   });
 
   describe("listCalls", () => {
@@ -63,6 +63,7 @@ describe("Bland adapter", () => {
         items: [
           {
             ref: { provider: "bland", callId: "c1234567-89ab-cdef-0123-456789abcdef" },
+            targetId: null,
             startedAt: "2023-12-21T23:25:14.801Z",
             durationSec: 50,
             direction: "outbound",
@@ -323,7 +324,7 @@ describe("Bland adapter", () => {
       const bland = adapter(fetch);
 
       await bland.getCall(CALL_ID);
-      const outcome = await bland.updateSummary({ callId: CALL_ID, templateKey: null, content: "Corrected." });
+      const outcome = await writeSummary(bland, CALL_ID, "Corrected.");
 
       const patch = fetch.requests[3];
       expect(patch?.method).toBe("PATCH");
@@ -337,7 +338,7 @@ describe("Bland adapter", () => {
     it("finds the memory first when the call has not been read", async () => {
       const fetch = fakeFetch(json(200, blandCall()), json(200, contactsPage([contact()])), applied("Corrected."));
 
-      await adapter(fetch).updateSummary({ callId: CALL_ID, templateKey: null, content: "Corrected." });
+      await writeSummary(adapter(fetch), CALL_ID, "Corrected.");
 
       expect(sent(fetch)).toEqual([`GET /v1/calls/${CALL_ID}`, "GET /v1/contacts?limit=200&offset=0", `PATCH /v1/memory/contact/${MEMORY_ID}/summary`]);
     });
@@ -345,7 +346,7 @@ describe("Bland adapter", () => {
     it("refuses with NO_CONTACT_MEMORY when the call has no memory to write to", async () => {
       const fetch = fakeFetch(json(200, blandCall()), json(200, contactsPage([])));
 
-      const error = await rejection(adapter(fetch).updateSummary({ callId: CALL_ID, templateKey: null, content: "Corrected." }));
+      const error = await rejection(writeSummary(adapter(fetch), CALL_ID, "Corrected."));
 
       expect(error).toMatchObject({ provider: "bland", kind: "not_found", code: "NO_CONTACT_MEMORY", status: null, retryable: false });
       expect(fetch.requests.map((request) => request.method)).toEqual(["GET", "GET"]);
@@ -354,7 +355,7 @@ describe("Bland adapter", () => {
     it("sends exactly 10,000 characters", async () => {
       const fetch = fakeFetch(json(200, blandCall()), json(200, contactsPage([contact()])), applied("a".repeat(10_000)));
 
-      await adapter(fetch).updateSummary({ callId: CALL_ID, templateKey: null, content: "a".repeat(10_000) });
+      await writeSummary(adapter(fetch), CALL_ID, "a".repeat(10_000));
 
       expect(fetch.requests).toHaveLength(3);
     });
@@ -365,7 +366,8 @@ describe("Bland adapter", () => {
     ])("refuses $name without calling Bland", async ({ content, code }) => {
       const fetch = fakeFetch();
 
-      expect(await rejection(adapter(fetch).updateSummary({ callId: CALL_ID, templateKey: null, content }))).toMatchObject({ kind: "invalid", code });
+      const target = { provider: "bland" as const, id: memory().id as string, templateKey: null };
+      expect(await rejection(adapter(fetch).updateSummary(target, content))).toMatchObject({ kind: "invalid", code });
       expect(fetch.requests).toHaveLength(0);
     });
 
@@ -378,11 +380,11 @@ describe("Bland adapter", () => {
       const bland = adapter(fetch);
       await bland.getCall(CALL_ID);
 
-      const error = await rejection(bland.updateSummary({ callId: CALL_ID, templateKey: null, content: "x" }));
+      const error = await rejection(writeSummary(bland, CALL_ID, "x"));
 
       expect(error).toMatchObject({ provider: "bland", status, code, kind, message, retryable: false, outcomeUnknown: false });
       if (kind === "not_found") {
-        await rejection(bland.updateSummary({ callId: CALL_ID, templateKey: null, content: "x" }));
+        await rejection(writeSummary(bland, CALL_ID, "x"));
         expect(sent(fetch).slice(4)).toEqual([`GET /v1/calls/${CALL_ID}`, "GET /v1/contacts?limit=200&offset=0"]);
       }
     });
@@ -392,7 +394,7 @@ describe("Bland adapter", () => {
       const bland = adapter(fetch);
       await bland.getCall(CALL_ID);
 
-      const error = await rejection(bland.updateSummary({ callId: CALL_ID, templateKey: null, content: "x" }));
+      const error = await rejection(writeSummary(bland, CALL_ID, "x"));
 
       expect(error).toMatchObject({ kind: "rate_limited", code: "RATE_LIMITED", retryable: true, retryAfterSec: 3, outcomeUnknown: false });
       expect(fetch.requests).toHaveLength(4);
@@ -406,8 +408,8 @@ describe("Bland adapter", () => {
       const slow = adapter(hanging, 30);
       await slow.getCall(CALL_ID);
 
-      const serverError = await rejection(bland.updateSummary({ callId: CALL_ID, templateKey: null, content: "x" }));
-      const timeout = await rejection(slow.updateSummary({ callId: CALL_ID, templateKey: null, content: "x" }));
+      const serverError = await rejection(writeSummary(bland, CALL_ID, "x"));
+      const timeout = await rejection(writeSummary(slow, CALL_ID, "x"));
 
       expect(serverError).toMatchObject({ kind: "unavailable", outcomeUnknown: true });
       expect(timeout).toMatchObject({ kind: "timeout", outcomeUnknown: true });
@@ -418,7 +420,7 @@ describe("Bland adapter", () => {
       const bland = adapter(fetch);
       await bland.getCall(CALL_ID);
 
-      const error = await rejection(bland.updateSummary({ callId: CALL_ID, templateKey: null, content: "x" }));
+      const error = await rejection(writeSummary(bland, CALL_ID, "x"));
 
       expect(error).toMatchObject({ status: 200, code: "BAD_REQUEST", kind: "invalid", outcomeUnknown: false });
     });

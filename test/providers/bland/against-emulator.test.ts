@@ -6,6 +6,7 @@ import { startEmulator, type RunningEmulator } from "@/emulator/server";
 import { createBlandAdapter, type BlandAdapterOptions } from "@/lib/providers/bland/adapter";
 import { mapBlandError } from "@/lib/providers/bland/errors";
 import type { ProviderAdapter } from "@/lib/providers/types";
+import { writeSummary } from "./fixtures";
 import {
   clearFaults,
   expectNewestFirst,
@@ -28,6 +29,9 @@ const contactOf = (call: BlandCall): BlandContact =>
   section.contacts.find((contact) => contact.identifiers.some((identifier) => identifier.is_primary && identifier.identifier_value === customerOf(call)))!;
 const memoryOf = (call: BlandCall): ContactMemory | undefined =>
   contactOf(call).memories.find((memory) => (call.inbound ? memory.agent_number === call.to : memory.persona_id === call.persona_id));
+
+/** The contact memory a call feeds, as a summary target. */
+const memoryTarget = (call: BlandCall) => ({ provider: "bland" as const, id: memoryOf(call)!.id, templateKey: null });
 
 const newestFirst = [...section.calls].sort((a, b) => (a.created_at < b.created_at ? 1 : a.created_at > b.created_at ? -1 : a.call_id < b.call_id ? -1 : 1));
 const inboundCall = newestFirst.find((call) => call.inbound && memoryOf(call)?.summary)!;
@@ -141,7 +145,7 @@ describe("Bland adapter against the emulator: success paths", () => {
     expect(detail.summary).toMatchObject({ content: null, updatedAt: null });
     expect(detail.counterpart.name).toBe(contactOf(memoryless).name);
 
-    const error = await rejection(adapter.updateSummary({ callId: memoryless.call_id, templateKey: null, content: "x" }));
+    const error = await rejection(writeSummary(adapter, memoryless.call_id, "x"));
     expect(error).toMatchObject({ provider: "bland", kind: "not_found", code: "NO_CONTACT_MEMORY", status: null });
     expect(adapter.fetch.exchanges.some((exchange) => exchange.method === "PATCH")).toBe(false);
   });
@@ -149,7 +153,7 @@ describe("Bland adapter against the emulator: success paths", () => {
   it("applies a summary update to the call's contact memory, and reads it back", async () => {
     const adapter = bland();
     const before = await adapter.getCall(inboundCall.call_id);
-    const outcome = await adapter.updateSummary({ callId: inboundCall.call_id, templateKey: null, content: "Corrected rolling summary." });
+    const outcome = await writeSummary(adapter, inboundCall.call_id, "Corrected rolling summary.");
     expect(outcome).toMatchObject({ status: "applied", content: "Corrected rolling summary.", version: null, updatedBy: null });
     expect(outcome.status === "applied" && outcome.updatedAt! > before.summary.updatedAt!).toBe(true);
     const patch = adapter.fetch.exchanges.find((exchange) => exchange.method === "PATCH")!;
@@ -166,7 +170,7 @@ describe("Bland adapter against the emulator: documented errors", () => {
     for (const operation of [
       () => adapter.listCalls({ page: 1, size: 10 }),
       () => adapter.getCall(inboundCall.call_id),
-      () => adapter.updateSummary({ callId: inboundCall.call_id, templateKey: null, content: "x" }),
+      () => writeSummary(adapter, inboundCall.call_id, "x"),
     ]) {
       const error = await rejection(operation());
       expect(error).toMatchObject({ provider: "bland", kind: "unauthorized", status: 401, code: "UNAUTHORIZED", retryable: false, requestId: null });
@@ -186,7 +190,7 @@ describe("Bland adapter against the emulator: documented errors", () => {
 
   it("refuses an empty summary before sending, as Bland refuses a missing one", async () => {
     const adapter = bland();
-    const refused = await rejection(adapter.updateSummary({ callId: inboundCall.call_id, templateKey: null, content: "" }));
+    const refused = await rejection(adapter.updateSummary(memoryTarget(inboundCall), ""));
     expect(refused).toMatchObject({ kind: "invalid", status: null, code: "BAD_REQUEST" });
     expect(adapter.fetch.exchanges).toEqual([]);
 
@@ -211,7 +215,7 @@ describe("Bland adapter against the emulator: documented errors", () => {
 
   it("refuses a summary over Redline's 10,000 characters for Bland before sending (Bland documents no limit)", async () => {
     const adapter = bland();
-    const refused = await rejection(adapter.updateSummary({ callId: inboundCall.call_id, templateKey: null, content: "a".repeat(10_001) }));
+    const refused = await rejection(adapter.updateSummary(memoryTarget(inboundCall), "a".repeat(10_001)));
     expect(refused).toMatchObject({ kind: "invalid", status: null, code: "SUMMARY_TOO_LONG" });
     expect(adapter.fetch.exchanges).toEqual([]);
   });
@@ -236,7 +240,7 @@ describe("Bland adapter against the emulator: faults", () => {
     getCall: read,
     listContacts: read,
     getMemory: read,
-    updateMemorySummary: (adapter: ProviderAdapter) => adapter.updateSummary({ callId: inboundCall.call_id, templateKey: null, content: "Edited through a fault." }),
+    updateMemorySummary: (adapter: ProviderAdapter) => writeSummary(adapter, inboundCall.call_id, "Edited through a fault."),
   } as const;
   const reads = ["listCalls", "getCall", "listContacts", "getMemory"] as const;
   const all = [...reads, "updateMemorySummary"] as const;
@@ -306,7 +310,7 @@ describe("Bland adapter against the emulator: faults", () => {
 
   it("reports a summary update whose answer never came as of unknown outcome, though it was applied", async () => {
     await setFaults(emulator, "bland.updateMemorySummary:apply-then-hang,count=1");
-    const error = await rejection(bland({ timeoutMs: 300 }).updateSummary({ callId: inboundCall.call_id, templateKey: null, content: "Applied, unanswered." }));
+    const error = await rejection(writeSummary(bland({ timeoutMs: 300 }), inboundCall.call_id, "Applied, unanswered."));
     expect(error).toMatchObject({ kind: "timeout", code: "TIMEOUT", outcomeUnknown: true });
     expect((await bland().getCall(inboundCall.call_id)).summary.content).toBe("Applied, unanswered.");
   });

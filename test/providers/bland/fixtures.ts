@@ -1,4 +1,5 @@
 /** Bland payloads shaped like the examples on docs.bland.ai. */
+import type { ProviderAdapter } from "@/lib/providers/types";
 
 export const CALL_ID = "d9cce3f3-23cf-4fa7-b62c-8be8119b8715";
 export const AGENT_NUMBER = "+17163511654";
@@ -101,4 +102,9 @@ export function contactsPage(contacts: unknown[], pagination: Record<string, unk
 
 export function envelopeError(error: string, message: string) {
   return { data: null, errors: [{ error, message }] };
+}
+
+/** What a save does with Bland: find the contact memory the call feeds, then write it. */
+export async function writeSummary(bland: ProviderAdapter, callId: string, content: string) {
+  return bland.updateSummary(await bland.summaryTarget(callId, null), content);
 }

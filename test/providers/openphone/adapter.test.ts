@@ -71,7 +71,7 @@ describe("Quo adapter", () => {
     const quo = adapter(fakeFetch());
 
     expect(quo.id).toBe("openphone");
-    expect(quo.capabilities).toEqual({ write: "none", format: "markdown", maxLength: 100_000, templates: [], versionWitness: "revision" });
+    expect(quo.capabilities).toEqual({ write: "none", format: "markdown", maxLength: 100_000, templates: [], templateRequiredCode: null, versionWitness: "revision" });
   });
 
   describe("listCalls", () => {
@@ -91,6 +91,7 @@ describe("Quo adapter", () => {
         items: [
           {
             ref: { provider: "openphone", callId: CALL_ID },
+            targetId: CALL_ID,
             startedAt: "2026-05-12T14:00:00.000Z",
             durationSec: 95,
             direction: "inbound",
@@ -389,7 +390,7 @@ describe("Quo adapter", () => {
     it("refuses to write: Quo has no summary API, and nothing is sent", async () => {
       const fetch = fakeFetch();
 
-      const error = await rejection(adapter(fetch).updateSummary({ callId: CALL_ID, templateKey: null, content: "## Summary\n\n- fixed" }));
+      const error = await rejection(adapter(fetch).updateSummary({ provider: "openphone", id: CALL_ID, templateKey: null }, "## Summary\n\n- fixed"));
 
       expect(error).toMatchObject({ provider: "openphone", kind: "invalid", code: "READ_ONLY", status: null, retryable: false, outcomeUnknown: false });
       expect(fetch.requests).toHaveLength(0);

@@ -136,7 +136,7 @@ describe("Quo adapter against the emulator: success paths", () => {
 
   it("refuses a summary update as read-only, without a request", async () => {
     const adapter = quo();
-    const error = await rejection(adapter.updateSummary({ callId: completed.id, templateKey: null, content: "x" }));
+    const error = await rejection(adapter.updateSummary({ provider: "openphone", id: completed.id, templateKey: null }, "x"));
     expect(error).toMatchObject({ provider: "openphone", kind: "invalid", code: "READ_ONLY", status: null });
     expect(adapter.fetch.exchanges).toEqual([]);
   });

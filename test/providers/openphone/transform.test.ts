@@ -16,6 +16,7 @@ describe("toCallListItem", () => {
   it("maps a call for the queue", () => {
     expect(toCallListItem(call(), ALICE)).toEqual({
       ref: { provider: "openphone", callId: "ACea724hac8c30465bcbcff0b76e4c1c7b" },
+      targetId: "ACea724hac8c30465bcbcff0b76e4c1c7b",
       startedAt: "2026-05-12T14:00:00.000Z",
       durationSec: 95,
       direction: "inbound",

@@ -41,7 +41,7 @@ const basic = `Basic ${Buffer.from("SKxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx:twilio-se
 
 describe("Twilio Memory adapter", () => {
   it("declares what Twilio Memory can do", () => {
-    expect(adapter(fakeFetch()).capabilities).toEqual({ write: "async", format: "plain", maxLength: 4_096, templates: [], versionWitness: "updated_at" });
+    expect(adapter(fakeFetch()).capabilities).toEqual({ write: "async", format: "plain", maxLength: 4_096, templates: [], templateRequiredCode: null, versionWitness: "updated_at" });
   });
 
   it("refuses to start with a store or profile id that is not a TTID", () => {
@@ -67,6 +67,7 @@ describe("Twilio Memory adapter", () => {
         items: [
           {
             ref: { provider: "twilio", callId: `${PROFILE_A}~${ttid("mem_summary_", "new")}` },
+            targetId: `${PROFILE_A}~${ttid("mem_summary_", "new")}`,
             startedAt: "2025-01-15T10:30:00.000Z",
             durationSec: null,
             direction: "inbound",
@@ -256,7 +257,7 @@ describe("Twilio Memory adapter", () => {
     it("PATCHes the content and reports it accepted, to be applied later", async () => {
       const fetch = fakeFetch(accepted());
 
-      const outcome = await adapter(fetch).updateSummary({ callId: CALL_ID, templateKey: null, content: "Customer wants a refund." });
+      const outcome = await adapter(fetch).updateSummary({ provider: "twilio", id: CALL_ID, templateKey: null }, "Customer wants a refund.");
 
       const [sent] = fetch.requests;
       expect(sent?.method).toBe("PATCH");
@@ -268,13 +269,13 @@ describe("Twilio Memory adapter", () => {
     });
 
     it("takes a 202 with an empty body as accepted", async () => {
-      expect(await adapter(fakeFetch(text(202, ""))).updateSummary({ callId: CALL_ID, templateKey: null, content: "x" })).toEqual({ status: "accepted" });
+      expect(await adapter(fakeFetch(text(202, ""))).updateSummary({ provider: "twilio", id: CALL_ID, templateKey: null }, "x")).toEqual({ status: "accepted" });
     });
 
     it("sends exactly 4,096 characters", async () => {
       const fetch = fakeFetch(accepted());
 
-      await adapter(fetch).updateSummary({ callId: CALL_ID, templateKey: null, content: "a".repeat(4_096) });
+      await adapter(fetch).updateSummary({ provider: "twilio", id: CALL_ID, templateKey: null }, "a".repeat(4_096));
 
       expect(fetch.requests).toHaveLength(1);
     });
@@ -286,7 +287,7 @@ describe("Twilio Memory adapter", () => {
     ])("refuses $name without calling Twilio", async ({ callId, content, code }) => {
       const fetch = fakeFetch();
 
-      expect(await rejection(adapter(fetch).updateSummary({ callId, templateKey: null, content }))).toMatchObject({ kind: "invalid", code, status: null });
+      expect(await rejection(adapter(fetch).updateSummary({ provider: "twilio", id: callId, templateKey: null }, content))).toMatchObject({ kind: "invalid", code, status: null });
       expect(fetch.requests).toHaveLength(0);
     });
 
@@ -301,7 +302,7 @@ describe("Twilio Memory adapter", () => {
     ] as const)("reports the PATCH's $status ($code) as $kind, sent once", async ({ status, code, kind, outcomeUnknown }) => {
       const fetch = fakeFetch(json(status, twilioError(status, code, "refused"), { "Retry-After": "4", "Twilio-Request-Id": "RQabc" }));
 
-      const error = await rejection(adapter(fetch).updateSummary({ callId: CALL_ID, templateKey: null, content: "x" }));
+      const error = await rejection(adapter(fetch).updateSummary({ provider: "twilio", id: CALL_ID, templateKey: null }, "x"));
 
       expect(error).toMatchObject({ status, code: String(code), kind, outcomeUnknown, requestId: "RQabc", retryAfterSec: 4 });
       expect(fetch.requests).toHaveLength(1);
@@ -310,13 +311,13 @@ describe("Twilio Memory adapter", () => {
     it("names the canonical profile on a 308 it could not follow", async () => {
       const fetch = fakeFetch(json(308, { message: "moved", uri: "/x" }, { "Canonical-Profile-Id": PROFILE_B }));
 
-      const error = await rejection(adapter(fetch).updateSummary({ callId: CALL_ID, templateKey: null, content: "x" }));
+      const error = await rejection(adapter(fetch).updateSummary({ provider: "twilio", id: CALL_ID, templateKey: null }, "x"));
 
       expect(error).toMatchObject({ status: 308, code: "MOVED_PERMANENTLY", outcomeUnknown: false });
     });
 
     it("reports a save that timed out as of unknown outcome", async () => {
-      const error = await rejection(adapter(fakeFetch(hang()), { timeoutMs: 20 }).updateSummary({ callId: CALL_ID, templateKey: null, content: "x" }));
+      const error = await rejection(adapter(fakeFetch(hang()), { timeoutMs: 20 }).updateSummary({ provider: "twilio", id: CALL_ID, templateKey: null }, "x"));
 
       expect(error).toMatchObject({ kind: "timeout", outcomeUnknown: true });
     });

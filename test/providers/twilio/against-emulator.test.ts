@@ -87,6 +87,7 @@ describe("Twilio adapter against the emulator: success paths", () => {
     for (const [index, item] of listed.entries()) {
       expect(item).toEqual({
         ref: { provider: "twilio", callId: callIdOf(newestFirst[index]!) },
+        targetId: callIdOf(newestFirst[index]!),
         startedAt: new Date(newestFirst[index]!.summary.occurredAt).toISOString(),
         durationSec: null,
         direction: "inbound",
@@ -111,7 +112,7 @@ describe("Twilio adapter against the emulator: success paths", () => {
 
   it("has an update accepted at once, and visible only once Twilio has applied it", async () => {
     const adapter = twilio();
-    expect(await adapter.updateSummary({ callId: TARGET, templateKey: null, content: "Corrected conversation summary." })).toEqual({ status: "accepted" });
+    expect(await adapter.updateSummary({ provider: "twilio", id: TARGET, templateKey: null }, "Corrected conversation summary.")).toEqual({ status: "accepted" });
     // Accepted is not applied: the read right after still shows the old text.
     expect((await adapter.getCall(TARGET)).summary.content).toBe(target.summary.content);
 
@@ -132,7 +133,7 @@ describe("Twilio adapter against the emulator: documented errors", () => {
     for (const operation of [
       () => adapter.listCalls({ page: 1, size: 10 }),
       () => adapter.getCall(TARGET),
-      () => adapter.updateSummary({ callId: TARGET, templateKey: null, content: "x" }),
+      () => adapter.updateSummary({ provider: "twilio", id: TARGET, templateKey: null }, "x"),
     ]) {
       const error = await rejection(operation());
       expect(error).toMatchObject({ provider: "twilio", kind: "unauthorized", status: 401, code: "20003", retryable: false });
@@ -152,13 +153,13 @@ describe("Twilio adapter against the emulator: documented errors", () => {
   it("maps a read-only key to forbidden on an update, while it reads", async () => {
     const adapter = twilio({ credential: "read-only", profileIds: [target.profileId] });
     await expect(adapter.getCall(TARGET)).resolves.toMatchObject({ ref: { callId: TARGET } });
-    const error = await rejection(adapter.updateSummary({ callId: TARGET, templateKey: null, content: "x" }));
+    const error = await rejection(adapter.updateSummary({ provider: "twilio", id: TARGET, templateKey: null }, "x"));
     expect(error).toMatchObject({ kind: "forbidden", status: 403, code: "403", outcomeUnknown: false });
   });
 
   it("maps an unknown summary to not_found, on read and on update", async () => {
     const adapter = twilio();
-    for (const operation of [() => adapter.getCall(UNKNOWN_SUMMARY), () => adapter.updateSummary({ callId: UNKNOWN_SUMMARY, templateKey: null, content: "x" })]) {
+    for (const operation of [() => adapter.getCall(UNKNOWN_SUMMARY), () => adapter.updateSummary({ provider: "twilio", id: UNKNOWN_SUMMARY, templateKey: null }, "x")]) {
       const error = await rejection(operation());
       expect(error).toMatchObject({ kind: "not_found", status: 404, code: "20404", outcomeUnknown: false });
       expect(error.requestId).toMatch(TWILIO_REQUEST_ID);
@@ -186,13 +187,13 @@ describe("Twilio adapter against the emulator: documented errors", () => {
     it.each([
       {
         what: "a summary over 4,096 characters",
-        local: () => twilio().updateSummary({ callId: TARGET, templateKey: null, content: "a".repeat(4_097) }),
+        local: () => twilio().updateSummary({ provider: "twilio", id: TARGET, templateKey: null }, "a".repeat(4_097)),
         localCode: "SUMMARY_TOO_LONG",
         remote: () => raw(summaryUrl(target.summary.id), { method: "PATCH", headers: { authorization: basic() }, json: { content: "a".repeat(4_097) } }),
       },
       {
         what: "an empty summary",
-        local: () => twilio().updateSummary({ callId: TARGET, templateKey: null, content: "" }),
+        local: () => twilio().updateSummary({ provider: "twilio", id: TARGET, templateKey: null }, ""),
         localCode: "SUMMARY_EMPTY",
         remote: () => raw(summaryUrl(target.summary.id), { method: "PATCH", headers: { authorization: basic() }, json: { content: "" } }),
       },
@@ -218,7 +219,7 @@ describe("Twilio adapter against the emulator: faults", () => {
   const operations = {
     listSummaries: (adapter: ProviderAdapter) => adapter.listCalls({ page: 1, size: 10 }),
     getSummary: (adapter: ProviderAdapter) => adapter.getCall(TARGET),
-    updateSummary: (adapter: ProviderAdapter) => adapter.updateSummary({ callId: TARGET, templateKey: null, content: "Edited through a fault." }),
+    updateSummary: (adapter: ProviderAdapter) => adapter.updateSummary({ provider: "twilio", id: TARGET, templateKey: null }, "Edited through a fault."),
   } as const;
   const reads = ["listSummaries", "getSummary"] as const;
   const all = [...reads, "updateSummary"] as const;
@@ -299,7 +300,7 @@ describe("Twilio adapter against the emulator: faults", () => {
   it("reports an update whose answer never came as of unknown outcome, though Twilio took it", async () => {
     await setFaults(emulator, "twilio.updateSummary:apply-then-hang,count=1");
     const error = await rejection(
-      twilio({ profileIds: [target.profileId], timeoutMs: 300 }).updateSummary({ callId: TARGET, templateKey: null, content: "Accepted, unanswered." }),
+      twilio({ profileIds: [target.profileId], timeoutMs: 300 }).updateSummary({ provider: "twilio", id: TARGET, templateKey: null }, "Accepted, unanswered."),
     );
     expect(error).toMatchObject({ kind: "timeout", code: "TIMEOUT", outcomeUnknown: true });
     await eventually(

@@ -59,7 +59,7 @@ describe("Twilio Memory adapter and a merged profile", () => {
   it("follows it on a save too, sending the same PATCH to the canonical profile", async () => {
     seen.length = 0;
 
-    const outcome = await twilio().updateSummary({ callId: `${PROFILE_A}~${SUMMARY_1}`, templateKey: null, content: "Fixed." });
+    const outcome = await twilio().updateSummary({ provider: "twilio", id: `${PROFILE_A}~${SUMMARY_1}`, templateKey: null }, "Fixed.");
 
     expect(outcome).toEqual({ status: "accepted" });
     expect(seen.map((request) => request.method)).toEqual(["PATCH", "PATCH"]);

@@ -7,12 +7,17 @@ import { getDatabase } from "@/lib/db/database";
 import { logger } from "@/lib/logger";
 import { providerIdSchema } from "@/lib/providers/provider-id";
 import { configuredProviders, getAdapter } from "@/lib/providers/registry";
-import { approveSummary, type ApproveResult } from "@/lib/review/approve-summary";
-import { nextUnclaimedCall } from "@/lib/db/queries/claims";
 import { claimForReview, releaseForReview, type ClaimView } from "@/lib/review/claim-call";
 import { confirmAcceptedSave, type ConfirmResult } from "@/lib/review/confirm-accepted-save";
+import { nextCallHref } from "@/lib/review/next-call";
 import { saveSummary, saveSummaryInputSchema, type SaveSummaryResult } from "@/lib/review/save-summary";
+import { saveTiming } from "@/lib/review/save-timing";
 
+type ActionFailure = { ok: false; error: { code: string; message: string } };
+
+const notConfigured: ActionFailure = { ok: false, error: { code: "not_found", message: "This provider is not configured in Redline." } };
+
+/** Saves, merges, restores or approves a summary: every one of them conflict-checked against what the reviewer saw. */
 export async function saveSummaryAction(input: unknown): Promise<SaveSummaryResult> {
   const parsed = saveSummaryInputSchema.safeParse(input);
   if (!parsed.success) {
@@ -21,11 +26,10 @@ export async function saveSummaryAction(input: unknown): Promise<SaveSummaryResu
   const check = await requireRole("reviewer");
   if (!check.ok) return { ok: false, error: check.error };
   const adapter = getAdapter(parsed.data.provider);
-  if (!adapter) {
-    return { ok: false, error: { code: "invalid_input", message: "This provider is not configured in Redline." } };
-  }
+  if (!adapter) return { ok: false, error: { code: "invalid_input", message: notConfigured.error.message } };
   try {
-    return await saveSummary({ database: await getDatabase(), adapter }, check.actor, parsed.data);
+    const database = await getDatabase();
+    return await saveSummary({ database, adapter, lockWaitMs: saveTiming().lockWaitMs }, check.actor, parsed.data);
   } catch (error) {
     const errorId = randomUUID().slice(0, 8);
     logger.error({ err: error, errorId, callId: parsed.data.callId }, "save failed unexpectedly");
@@ -39,19 +43,19 @@ export async function saveSummaryAction(input: unknown): Promise<SaveSummaryResu
 const confirmInputSchema = z.object({ provider: providerIdSchema, journalId: z.number().int().positive() });
 
 /** Re-reads a summary whose save the provider accepted but applies later (Twilio), until it shows. */
-export async function confirmSaveAction(input: unknown): Promise<ConfirmResult> {
+export async function confirmSaveAction(input: unknown): Promise<ConfirmResult | ActionFailure> {
   const parsed = confirmInputSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, error: { code: "not_found", message: "No such save." } };
+  if (!parsed.success) return { ok: false, error: { code: "invalid_input", message: "No such save." } };
   const check = await requireRole("reviewer");
-  if (!check.ok) return { ok: false, error: { code: "not_found", message: check.error.message } };
+  if (!check.ok) return { ok: false, error: check.error };
   const adapter = getAdapter(parsed.data.provider);
-  if (!adapter) return { ok: false, error: { code: "not_found", message: "This provider is not configured in Redline." } };
+  if (!adapter) return notConfigured;
   return confirmAcceptedSave({ database: await getDatabase(), adapter }, parsed.data.journalId);
 }
 
 const callRefSchema = z.object({ provider: providerIdSchema, callId: z.string().trim().min(1).max(200) });
 
-export type ClaimResult = { ok: true; claim: ClaimView | null } | { ok: false; error: { code: string; message: string } };
+export type ClaimResult = { ok: true; claim: ClaimView | null } | ActionFailure;
 
 /** Claims the call for the signed-in reviewer while it is open (renewed by the workspace every minute). */
 export async function claimCallAction(input: unknown): Promise<ClaimResult> {
@@ -62,28 +66,22 @@ export async function claimCallAction(input: unknown): Promise<ClaimResult> {
   return { ok: true, claim: await claimForReview(await getDatabase(), check.actor, parsed.data) };
 }
 
-export async function releaseCallAction(input: unknown): Promise<void> {
+export type ReleaseResult = { ok: true } | ActionFailure;
+
+export async function releaseCallAction(input: unknown): Promise<ReleaseResult> {
   const parsed = callRefSchema.safeParse(input);
-  const check = await requireRole("reviewer");
-  if (!parsed.success || !check.ok) return;
-  await releaseForReview(await getDatabase(), check.actor, parsed.data);
-}
-
-const approveInputSchema = callRefSchema.extend({ templateKey: z.string().min(1).max(100).nullable() });
-
-export async function approveSummaryAction(input: unknown): Promise<ApproveResult | { ok: false; error: { code: string; message: string } }> {
-  const parsed = approveInputSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: { code: "invalid_input", message: "No such call." } };
   const check = await requireRole("reviewer");
   if (!check.ok) return { ok: false, error: check.error };
-  const { templateKey, ...ref } = parsed.data;
-  return approveSummary(await getDatabase(), check.actor, ref, templateKey);
+  await releaseForReview(await getDatabase(), check.actor, parsed.data);
+  return { ok: true };
 }
 
-/** Where "next" goes: the newest unreviewed call nobody else is reviewing, or back to the queue. */
-export async function nextCallHrefAction(): Promise<string> {
+export type NextCallResult = { ok: true; href: string } | ActionFailure;
+
+/** Where "next" goes: the newest unreviewed call nobody else is reviewing (claimed at once), or back to the queue. */
+export async function nextCallAction(): Promise<NextCallResult> {
   const check = await requireRole("reviewer");
-  if (!check.ok) return "/login";
-  const next = await nextUnclaimedCall((await getDatabase()).db, configuredProviders(), check.actor.id);
-  return next ? `/calls/${next.provider}/${encodeURIComponent(next.callId)}` : "/queue?status=unreviewed&done=1";
+  if (!check.ok) return { ok: false, error: check.error };
+  return { ok: true, href: await nextCallHref(await getDatabase(), check.actor, configuredProviders()) };
 }

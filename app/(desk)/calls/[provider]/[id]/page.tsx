@@ -7,6 +7,7 @@ import { getDatabase } from "@/lib/db/database";
 import { providerIdSchema, providerNames } from "@/lib/providers/provider-id";
 import { getAdapter } from "@/lib/providers/registry";
 import { loadCallForReview } from "@/lib/review/load-call-for-review";
+import { saveTiming } from "@/lib/review/save-timing";
 
 export const metadata: Metadata = { title: "Review call" };
 
@@ -26,7 +27,7 @@ export default async function CallPage({ params }: { params: Promise<{ provider:
     );
   }
   const callId = decodeURIComponent(id);
-  const result = await loadCallForReview({ database: await getDatabase(), adapter }, callId);
+  const result = await loadCallForReview({ database: await getDatabase(), adapter }, callId, saveTiming());
   if (!result.ok) {
     if (result.error.kind === "not_found") notFound();
     return (

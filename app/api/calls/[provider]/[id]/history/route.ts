@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
-import { summaryHistory } from "@/lib/db/queries/revisions";
-import { toHistoryEntry } from "@/lib/review/history-entry";
+import { saveTiming } from "@/lib/review/save-timing";
+import { loadSummaryHistory } from "@/lib/review/summary-history";
 import { callRouteContext } from "../route-context";
 
 export const dynamic = "force-dynamic";
@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 export async function GET(_request: Request, { params }: { params: Promise<{ provider: string; id: string }> }) {
   const resolved = await callRouteContext(params);
   if (!resolved.ok) return resolved.response;
-  const { database, adapter, callId } = resolved.context;
-  const rows = await summaryHistory(database.db, { provider: adapter.id, callId });
-  return NextResponse.json({ entries: rows.map(toHistoryEntry) });
+  const result = await loadSummaryHistory(resolved.context, resolved.context.callId, saveTiming());
+  if (!result.ok) return NextResponse.json({ error: result.error }, { status: result.error.kind === "not_found" ? 404 : 502 });
+  return NextResponse.json({ entries: result.entries });
 }

@@ -1,0 +1,35 @@
+import type { RunningEmulator } from "@/emulator/server";
+import { createAlloAdapter } from "@/lib/providers/allo/adapter";
+import { createBlandAdapter } from "@/lib/providers/bland/adapter";
+import type { ProviderId } from "@/lib/providers/provider-id";
+import { createTwilioAdapter } from "@/lib/providers/twilio/adapter";
+import type { ProviderAdapter } from "@/lib/providers/types";
+
+export type AdapterOptions = { timeoutMs?: number; fetch?: typeof fetch };
+
+/**
+ * A fresh adapter for a provider the emulator serves, as one app instance would build it: its own caches
+ * (Bland's call → memory map), no pacing (the emulator runs without rate limits in these tests).
+ */
+export function emulatorAdapter(emulator: RunningEmulator, provider: Exclude<ProviderId, "openphone">, options: AdapterOptions = {}): ProviderAdapter {
+  const { providers } = emulator.setup();
+  const timeoutMs = options.timeoutMs ?? 5_000;
+  switch (provider) {
+    case "allo":
+      return createAlloAdapter({ apiKey: providers.allo!.apiKey, baseUrl: providers.allo!.baseUrl, timeoutMs, fetch: options.fetch, rateLimit: null });
+    case "bland":
+      return createBlandAdapter({ apiKey: providers.bland!.apiKey, baseUrl: providers.bland!.baseUrl, timeoutMs, fetch: options.fetch });
+    case "twilio": {
+      const setup = providers.twilio!;
+      return createTwilioAdapter({
+        apiKeySid: setup.apiKeySid,
+        apiKeySecret: setup.apiKeySecret,
+        baseUrl: setup.baseUrl,
+        storeId: setup.storeId,
+        profileIds: setup.profileIds,
+        timeoutMs,
+        fetch: options.fetch,
+      });
+    }
+  }
+}
