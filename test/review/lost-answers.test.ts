@@ -140,7 +140,8 @@ describe.each(drivers)("a save whose answer is lost (%s)", (driver) => {
 
   it("handles a provider error thrown by a second copy of the provider module as a provider error", async () => {
     // Next bundles server code more than once: a route handler may build the adapters with its own copy.
-    const secondCopy = (await import("@/lib/providers/provider-error?second-copy")) as typeof import("@/lib/providers/provider-error");
+    const secondCopyPath = "@/lib/providers/provider-error?second-copy";
+    const secondCopy = (await import(/* @vite-ignore */ secondCopyPath)) as typeof import("@/lib/providers/provider-error");
     expect(secondCopy.ProviderError).not.toBe(ProviderError);
     const foreign = new secondCopy.ProviderError({
       provider: "allo",
