@@ -107,7 +107,7 @@ describe.each(drivers)("an instance killed in the middle of a save (%s)", (drive
     const base = (await adapter.getSummary(target)).content!;
     const content = `${base}\n- typed just before the server died`;
     const { place, open } = await database();
-    let setup = await open();
+    const setup = await open();
     const actor = await createActor(setup, "reviewer", "Riley Reviewer");
     await setup.close();
 
