@@ -107,12 +107,19 @@ export function createAdvisoryLocks(connectionString: string, size: number): Sum
       const started = Date.now();
       const client = await connect(waitMs);
       if (!client) return null;
+      // A connection that dies while lent out (a server restart) must not bring the process down; its locks died with it.
+      const onError = (error: Error) => logger.warn({ err: error }, "save lock connection lost");
+      client.on("error", onError);
+      const giveBack = (error?: Error) => {
+        client.off("error", onError);
+        client.release(error);
+      };
       const remaining = Math.max(0, waitMs - (Date.now() - started));
       try {
         if (remaining === 0) {
           const { rows } = await client.query<{ taken: boolean }>("select pg_try_advisory_lock(hashtextextended($1, 0)) as taken", [key]);
           if (!rows[0]?.taken) {
-            client.release();
+            giveBack();
             return null;
           }
         } else {
@@ -122,10 +129,10 @@ export function createAdvisoryLocks(connectionString: string, size: number): Sum
         }
       } catch (error) {
         if ((error as { code?: string }).code === LOCK_NOT_AVAILABLE) {
-          client.release();
+          giveBack();
           return null;
         }
-        client.release(error as Error);
+        giveBack(error as Error);
         throw error;
       }
       let released = false;
@@ -135,10 +142,10 @@ export function createAdvisoryLocks(connectionString: string, size: number): Sum
           released = true;
           try {
             await client.query("select pg_advisory_unlock(hashtextextended($1, 0))", [key]);
-            client.release();
+            giveBack();
           } catch (error) {
             // Closing the session frees every lock it held.
-            client.release(error as Error);
+            giveBack(error as Error);
           }
         },
       };
