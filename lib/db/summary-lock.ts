@@ -89,6 +89,8 @@ const LOCK_NOT_AVAILABLE = "55P03";
 export function createAdvisoryLocks(connectionString: string, size: number): SummaryLocks {
   const pool = new Pool({ connectionString, max: size, idleTimeoutMillis: 30_000 });
   pool.on("error", (error) => logger.warn({ err: error }, "idle lock connection closed"));
+  // The lock_timeout each connection has, so it is set again only when a wait differs: one round trip per lock.
+  const timeouts = new WeakMap<PoolClient, string>();
 
   /** A lock connection within `waitMs`; one that arrives later is given back. */
   async function connect(waitMs: number): Promise<PoolClient | null> {
@@ -124,7 +126,12 @@ export function createAdvisoryLocks(connectionString: string, size: number): Sum
           }
         } else {
           // lock_timeout bounds the wait inside Postgres; the connection is the lock's alone, so setting it is safe.
-          await client.query("select set_config('lock_timeout', $1, false)", [`${Math.ceil(remaining)}ms`]);
+          // Rounded up to a tenth of a second, so waits of about the same length reuse the setting.
+          const timeout = `${Math.ceil(remaining / 100) * 100}ms`;
+          if (timeouts.get(client) !== timeout) {
+            await client.query("select set_config('lock_timeout', $1, false)", [timeout]);
+            timeouts.set(client, timeout);
+          }
           await client.query("select pg_advisory_lock(hashtextextended($1, 0))", [key]);
         }
       } catch (error) {

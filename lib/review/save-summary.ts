@@ -223,8 +223,10 @@ async function checkAndWrite(attempt: Attempt, target: SummaryTarget): Promise<S
   }
 
   if (input.intent === "approve") {
-    await completeRevision(db, journalId, { status: "applied" });
-    await recordReviewDecision(db, { ...decisionOf(attempt), status: "approved" });
+    await Promise.all([
+      completeRevision(db, journalId, { status: "applied" }),
+      recordReviewDecision(db, { ...decisionOf(attempt), status: "approved" }),
+    ]);
     return { ok: true, journalId, content: input.content, meta: metaOf(attempt, null, null), outcome: "approved" };
   }
 
@@ -258,16 +260,19 @@ async function checkAndWrite(attempt: Attempt, target: SummaryTarget): Promise<S
     applied?.version != null && lastProviderVersion != null && applied.version > lastProviderVersion + 1
       ? applied.version - lastProviderVersion - 1
       : null;
-  await completeRevision(db, journalId, {
-    status: outcome.status === "accepted" ? "accepted" : "applied",
-    revision: nextRevision,
-    providerVersion: applied?.version ?? null,
-    providerUpdatedAt: applied?.updatedAt ? new Date(applied.updatedAt) : null,
-    providerUpdatedById: applied?.updatedBy?.id ?? null,
-    providerUpdatedByName: applied?.updatedBy?.name ?? null,
-    outsideWrites,
-  });
-  await recordReviewDecision(db, { ...decisionOf(attempt), status: "corrected" });
+  // Independent statements, sent together: the reviewer waits for one round trip, not two.
+  await Promise.all([
+    completeRevision(db, journalId, {
+      status: outcome.status === "accepted" ? "accepted" : "applied",
+      revision: nextRevision,
+      providerVersion: applied?.version ?? null,
+      providerUpdatedAt: applied?.updatedAt ? new Date(applied.updatedAt) : null,
+      providerUpdatedById: applied?.updatedBy?.id ?? null,
+      providerUpdatedByName: applied?.updatedBy?.name ?? null,
+      outsideWrites,
+    }),
+    recordReviewDecision(db, { ...decisionOf(attempt), status: "corrected" }),
+  ]);
   const meta = { ...metaOf(attempt, nextRevision, applied), outsideWrites };
   return { ok: true, journalId, content: input.content, meta, outcome: outcome.status };
 }

@@ -16,17 +16,19 @@ export type ReviewDecision = {
 export async function recordReviewDecision(db: Db, decision: ReviewDecision): Promise<void> {
   const now = new Date();
   const { provider, callId, targetId, status, userId } = decision;
-  await db
-    .insert(reviews)
-    .values({ provider, callId, templateKey: null, status, decidedBy: userId, decidedAt: now, updatedAt: now })
-    .onConflictDoUpdate({
-      target: [reviews.provider, reviews.callId, reviews.templateKey],
-      set: { status, decidedBy: userId, decidedAt: now, updatedAt: now },
-    });
-  await db
-    .update(calls)
-    .set({ reviewStatus: status })
-    .where(and(eq(calls.provider, provider), or(eq(calls.callId, callId), eq(calls.targetId, targetId))));
+  await Promise.all([
+    db
+      .insert(reviews)
+      .values({ provider, callId, templateKey: null, status, decidedBy: userId, decidedAt: now, updatedAt: now })
+      .onConflictDoUpdate({
+        target: [reviews.provider, reviews.callId, reviews.templateKey],
+        set: { status, decidedBy: userId, decidedAt: now, updatedAt: now },
+      }),
+    db
+      .update(calls)
+      .set({ reviewStatus: status })
+      .where(and(eq(calls.provider, provider), or(eq(calls.callId, callId), eq(calls.targetId, targetId)))),
+  ]);
 }
 
 /**
