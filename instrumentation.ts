@@ -2,6 +2,6 @@
 export async function register(): Promise<void> {
   // The sweep needs Node (database drivers); nothing runs while the app is being built.
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
-  const { startReconcileSweep } = await import("@/lib/review/reconcile-sweep");
+  const { startReconcileSweep } = await import("@/lib/review/save/reconcile-sweep");
   startReconcileSweep();
 }

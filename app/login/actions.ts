@@ -3,8 +3,8 @@
 import { AuthError } from "next-auth";
 import { z } from "zod";
 import { signIn } from "@/lib/auth/auth";
+import type { SignInState } from "@/lib/auth/sign-in-state";
 
-export type SignInState = { error: string | null; email: string };
 
 const signInSchema = z.object({
   email: z.email("Enter the email address of your Redline account."),
@@ -23,6 +23,7 @@ function safeRedirect(target: string | undefined): string {
   }
 }
 
+/** Outside the role-checked actions: it runs before there is a session, and answers by redirecting. */
 export async function signInAction(_previous: SignInState, formData: FormData): Promise<SignInState> {
   const parsed = signInSchema.safeParse(Object.fromEntries(formData));
   const email = typeof formData.get("email") === "string" ? String(formData.get("email")) : "";

@@ -1,10 +1,17 @@
 "use client";
 
 import { useActionState } from "react";
-import { signInAction, type SignInState } from "@/app/login/actions";
+import type { SignInState } from "@/lib/auth/sign-in-state";
 
-export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
-  const [state, formAction, pending] = useActionState<SignInState, FormData>(signInAction, { error: null, email: "" });
+export function LoginForm({
+  callbackUrl,
+  signIn,
+}: {
+  callbackUrl?: string;
+  /** The sign-in server action, handed down by the page. */
+  signIn: (state: SignInState, form: FormData) => Promise<SignInState>;
+}) {
+  const [state, formAction, pending] = useActionState<SignInState, FormData>(signIn, { error: null, email: "" });
   return (
     <form action={formAction} className="login-form" aria-describedby={state.error ? "login-error" : undefined}>
       <label htmlFor="email">Email</label>

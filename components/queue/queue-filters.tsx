@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { providerNames, type ProviderId } from "@/lib/providers/provider-names";
-import type { QueueQuery } from "@/lib/review/list-queue";
+import type { QueueQuery } from "@/lib/review/queue/list-queue";
 
 /** A plain GET form: the filters live in the URL, so a filtered queue can be bookmarked and shared. */
 export function QueueFilters({ query, providers, agents }: { query: QueueQuery; providers: ProviderId[]; agents: string[] }) {

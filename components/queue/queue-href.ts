@@ -1,4 +1,4 @@
-import type { QueueQuery } from "@/lib/review/list-queue";
+import type { QueueQuery } from "@/lib/review/queue/list-queue";
 
 /** The queue URL for a set of filters; defaults are left out so links stay short. */
 export function queueHref(query: Partial<QueueQuery>): string {

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { formatDuration } from "@/components/ui/format-duration";
 import { LocalTime } from "@/components/ui/local-time";
 import { providerNames } from "@/lib/providers/provider-names";
-import type { QueuePage, QueueQuery } from "@/lib/review/list-queue";
+import type { QueuePage, QueueQuery } from "@/lib/review/queue/list-queue";
 import { queueHref } from "./queue-href";
 import { ReviewStatusBadge } from "./review-status-badge";
 

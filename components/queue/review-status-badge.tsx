@@ -1,4 +1,4 @@
-import type { QueueItem } from "@/lib/review/list-queue";
+import type { QueueItem } from "@/lib/review/queue/list-queue";
 
 export const reviewStatusLabels: Record<QueueItem["reviewStatus"], string> = {
   unreviewed: "Unreviewed",

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { QueuePage, QueueQuery } from "@/lib/review/list-queue";
+import type { QueuePage, QueueQuery } from "@/lib/review/queue/list-queue";
 import { queueHref } from "./queue-href";
 import { reviewStatusLabels } from "./review-status-badge";
 

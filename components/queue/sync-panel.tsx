@@ -3,10 +3,10 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
-import { startSyncAction } from "@/app/(desk)/queue/actions";
+import type { ActionFailure } from "@/lib/auth/action-failure";
 import { LocalTime } from "@/components/ui/local-time";
 import { providerNames } from "@/lib/providers/provider-names";
-import type { SyncStatus } from "@/lib/review/sync-status";
+import type { SyncStatus } from "@/lib/review/queue/sync-status";
 
 async function fetchSyncStatus(): Promise<SyncStatus[]> {
   const response = await fetch("/api/sync", { cache: "no-store" });
@@ -28,7 +28,16 @@ function describe(status: SyncStatus): string {
   }
 }
 
-export function SyncPanel({ initial, canSync }: { initial: SyncStatus[]; canSync: boolean }) {
+export function SyncPanel({
+  initial,
+  canSync,
+  startSync,
+}: {
+  initial: SyncStatus[];
+  canSync: boolean;
+  /** The server action that starts a pass, handed down by the page. */
+  startSync: () => Promise<{ ok: true } | ActionFailure>;
+}) {
   const router = useRouter();
   const status = useQuery({
     queryKey: ["sync-status"],
@@ -37,7 +46,7 @@ export function SyncPanel({ initial, canSync }: { initial: SyncStatus[]; canSync
     refetchInterval: (query) => (query.state.data?.some((item) => item.status === "running") ? 1000 : false),
   });
   const start = useMutation({
-    mutationFn: () => startSyncAction(),
+    mutationFn: () => startSync(),
     onSuccess: () => void status.refetch(),
   });
 
@@ -73,6 +82,7 @@ export function SyncPanel({ initial, canSync }: { initial: SyncStatus[]; canSync
         </button>
       ) : null}
       {start.data && !start.data.ok ? <p role="alert">{start.data.error.message}</p> : null}
+      {start.error ? <p role="alert">Redline could not be reached. Check your connection and try again.</p> : null}
       {status.error ? <p role="alert">{status.error.message}</p> : null}
     </section>
   );

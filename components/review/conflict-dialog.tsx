@@ -2,7 +2,7 @@
 
 import { LocalTime } from "@/components/ui/local-time";
 import { ModalDialog } from "@/components/ui/modal-dialog";
-import type { Authorship } from "@/lib/review/who-wrote";
+import type { Authorship } from "@/lib/review/save/who-wrote";
 import { MergeView } from "./merge-view";
 
 export type MergeRequest = Authorship & {

@@ -5,7 +5,8 @@ import { useState } from "react";
 import { LocalTime } from "@/components/ui/local-time";
 import { ModalDialog } from "@/components/ui/modal-dialog";
 import type { CallRef } from "@/lib/providers/types";
-import type { HistoryEntry } from "@/lib/review/history-entry";
+import type { HistoryEntry } from "@/lib/review/history/history-entry";
+import { reviewQueries } from "./review-queries";
 import { TextDiff } from "./text-diff";
 
 const kindLabels: Record<HistoryEntry["kind"], string> = {
@@ -40,12 +41,6 @@ function outcome(entry: HistoryEntry): string {
 /** Anything that did not land is offered back; approvals carry no text of their own to restore. */
 const notApplied = (entry: HistoryEntry) => ["failed", "conflict", "pending", "unknown"].includes(entry.status);
 
-async function fetchHistory(ref: CallRef): Promise<HistoryEntry[]> {
-  const response = await fetch(`/api/calls/${ref.provider}/${encodeURIComponent(ref.callId)}/history`, { cache: "no-store" });
-  if (!response.ok) throw new Error(response.status === 401 ? "Your session has ended. Sign in again." : "History could not be loaded.");
-  return ((await response.json()) as { entries: HistoryEntry[] }).entries;
-}
-
 /** Every revision of the summary, a diff between any two, and restore or retry of an earlier text. */
 export function HistoryDialog({
   callRef,
@@ -62,7 +57,7 @@ export function HistoryDialog({
   onRestore: (entry: HistoryEntry) => void;
   onUseAsDraft: (entry: HistoryEntry) => void;
 }) {
-  const history = useQuery({ queryKey: ["history", callRef.provider, callRef.callId], queryFn: () => fetchHistory(callRef), enabled: open });
+  const history = useQuery({ ...reviewQueries.history(callRef), enabled: open });
   const [fromId, setFromId] = useState<number | null>(null);
   const [toId, setToId] = useState<number | null>(null);
   const entries = history.data ?? [];

@@ -8,7 +8,7 @@ import {
   type ConflictChoice,
   type MergeHunk,
   type MergeResult,
-} from "@/lib/review/three-way-merge";
+} from "@/lib/review/text/three-way-merge";
 import { TextDiff } from "./text-diff";
 
 type ConflictHunk = Extract<MergeHunk, { kind: "conflict" }>;

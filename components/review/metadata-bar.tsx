@@ -1,5 +1,5 @@
 import { LocalTime } from "@/components/ui/local-time";
-import type { SummaryMeta } from "@/lib/review/summary-meta";
+import type { SummaryMeta } from "@/lib/review/save/summary-meta";
 import type { Capabilities } from "@/lib/providers/types";
 
 export function MetadataBar({ meta, capabilities }: { meta: SummaryMeta | null; capabilities: Capabilities }) {

@@ -1,6 +1,6 @@
 import { LocalTime } from "@/components/ui/local-time";
-import type { SummaryCheck } from "@/lib/review/check-summary";
-import type { SummaryMeta } from "@/lib/review/summary-meta";
+import type { SummaryCheck } from "@/lib/review/save/check-summary";
+import type { SummaryMeta } from "@/lib/review/save/summary-meta";
 
 /** A non-blocking warning that the summary changed while the reviewer edits, before they save. */
 export function StaleBanner({

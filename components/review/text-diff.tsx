@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useMemo, useRef, useState } from "react";
-import { lineDiff, type DiffLine } from "@/lib/review/line-diff";
+import { lineDiff, type DiffLine } from "@/lib/review/text/line-diff";
 
 /** Unchanged lines shown around each change. */
 const CONTEXT_LINES = 3;

@@ -1,4 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
+import { blandCallsSharingMemory } from "../support/bland-shared-memory";
+import { e2eData } from "./e2e-data";
 import { baseUrl, signIn } from "./support";
 
 /** Opens the first call of a provider whose summary has text, going down its queue. */
@@ -43,6 +45,28 @@ test("Bland: the contact memory summary is edited as plain text and saved", asyn
   await editor.fill(`${await editor.inputValue()} Prefers calls after 5 pm.`);
   await editor.press("Control+s");
   await expect(page.getByRole("status").filter({ hasText: /Saved\. Revision 1/ })).toBeVisible();
+});
+
+test("Bland: calls that share a contact memory say so, and a save from one is the text and the status of the other", async ({ page }) => {
+  const shared = blandCallsSharingMemory(e2eData).find((memory) => memory.callIds.length === 2)!;
+  const [first, second] = shared.callIds as [string, string];
+  await page.goto(`${baseUrl()}/queue?provider=bland`);
+  await expect(page.getByRole("table").getByRole("link").first()).toBeVisible({ timeout: 45_000 });
+
+  await page.goto(`${baseUrl()}/calls/bland/${second}`);
+  await expect(page.getByRole("note").filter({ hasText: "contact memory" })).toBeVisible();
+  await page.goto(`${baseUrl()}/calls/bland/${first}`);
+  await expect(page.getByRole("note").filter({ hasText: /contact memory, shared by 2 calls in the queue/ })).toBeVisible();
+  const editor = page.getByRole("textbox", { name: "Summary" });
+  const corrected = `${await editor.inputValue()} Asked to be called back on Friday.`;
+  await editor.fill(corrected);
+  await editor.press("Control+s");
+  await expect(page.getByRole("status").filter({ hasText: /Saved\. Revision \d+/ })).toBeVisible();
+
+  await page.goto(`${baseUrl()}/calls/bland/${second}`);
+  await expect(page.getByRole("textbox", { name: "Summary" })).toHaveValue(corrected);
+  await page.goto(`${baseUrl()}/queue?provider=bland&status=corrected`);
+  for (const callId of [first, second]) await expect(page.locator(`a[href="/calls/bland/${callId}"]`)).toBeVisible();
 });
 
 test("Twilio: 4,096 characters at most, then accepted and applied", async ({ page }) => {

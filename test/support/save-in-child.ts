@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { openDatabase } from "@/lib/db/open-database";
 import { createAlloAdapter } from "@/lib/providers/allo/adapter";
-import { saveSummary } from "@/lib/review/save-summary";
+import { saveSummary } from "@/lib/review/save/save-summary";
 
 const work = z
   .object({

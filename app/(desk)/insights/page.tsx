@@ -2,84 +2,17 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { requireRole } from "@/lib/auth/require-role";
 import { getDatabase } from "@/lib/db/database";
-import type { DecisionCounts } from "@/lib/db/queries/insights";
 import { providerIdSchema, providerNames } from "@/lib/providers/provider-id";
-import { teamInsights, type ChangeSize } from "@/lib/review/team-insights";
+import { ChangeTable } from "@/components/insights/change-table";
+import { DecisionsTable } from "@/components/insights/decisions-table";
+import { teamInsights } from "@/lib/review/insights/team-insights";
 
 export const metadata: Metadata = { title: "Insights" };
 
-const percent = (share: number) => `${Math.round(share * 100)}%`;
 
 function providerLabel(key: string): string {
   const parsed = providerIdSchema.safeParse(key);
   return parsed.success ? providerNames[parsed.data] : key;
-}
-
-function DecisionsTable({ caption, heading, rows, label }: { caption: string; heading: string; rows: DecisionCounts[]; label: (key: string) => string }) {
-  return (
-    <table className="queue-table">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{heading}</th>
-          <th scope="col">Corrected</th>
-          <th scope="col">Approved unchanged</th>
-          <th scope="col">AI accepted unchanged</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.length === 0 ? (
-          <tr>
-            <td colSpan={4} className="muted">
-              Nothing reviewed yet.
-            </td>
-          </tr>
-        ) : null}
-        {rows.map((row) => {
-          const decided = row.corrected + row.approved;
-          return (
-            <tr key={row.key}>
-              <th scope="row">{label(row.key)}</th>
-              <td>{row.corrected}</td>
-              <td>{row.approved}</td>
-              <td>{decided ? percent(row.approved / decided) : "—"}</td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
-  );
-}
-
-function ChangeTable({ caption, heading, rows, label = (key: string) => key }: { caption: string; heading: string; rows: ChangeSize[]; label?: (key: string) => string }) {
-  return (
-    <table className="queue-table">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{heading}</th>
-          <th scope="col">Saves measured</th>
-          <th scope="col">Lines changed, on average</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.length === 0 ? (
-          <tr>
-            <td colSpan={3} className="muted">
-              No saves yet.
-            </td>
-          </tr>
-        ) : null}
-        {rows.map((row) => (
-          <tr key={row.key}>
-            <th scope="row">{label(row.key)}</th>
-            <td>{row.edits}</td>
-            <td>{percent(row.linesChangedShare)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
 }
 
 export default async function InsightsPage() {

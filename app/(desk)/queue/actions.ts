@@ -1,25 +1,14 @@
 "use server";
 
-import { redirect } from "next/navigation";
-import { requireRole } from "@/lib/auth/require-role";
+import { z } from "zod";
+import { authorizedAction } from "@/lib/auth/authorized-action";
 import { getDatabase } from "@/lib/db/database";
 import { configuredProviders, getAdapter } from "@/lib/providers/registry";
-import { startBackgroundSync } from "@/lib/review/background-sync";
-import { nextCallHref } from "@/lib/review/next-call";
+import { startBackgroundSync } from "@/lib/review/queue/background-sync";
 
-export type StartSyncResult = { ok: true } | { ok: false; error: { code: string; message: string } };
-
-export async function startSyncAction(): Promise<StartSyncResult> {
-  const check = await requireRole("reviewer");
-  if (!check.ok) return { ok: false, error: check.error };
+/** Starts a sync pass for every configured provider and answers at once; progress is polled from /api/sync. */
+export const startSyncAction = authorizedAction({ name: "startSync", role: "reviewer", input: z.undefined() }, async () => {
   const adapters = configuredProviders().flatMap((provider) => getAdapter(provider) ?? []);
   startBackgroundSync(await getDatabase(), adapters);
-  return { ok: true };
-}
-
-/** Opens the newest unreviewed call nobody else is reviewing, claimed for this reviewer. */
-export async function startReviewingAction(): Promise<void> {
-  const check = await requireRole("reviewer");
-  if (!check.ok) redirect("/login");
-  redirect(await nextCallHref(await getDatabase(), check.actor, configuredProviders()));
-}
+  return { ok: true as const };
+});

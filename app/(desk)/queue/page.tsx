@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { QueueFilters } from "@/components/queue/queue-filters";
+import { StartReviewingButton } from "@/components/queue/start-reviewing-button";
 import { QueueTable } from "@/components/queue/queue-table";
 import { StatusTabs } from "@/components/queue/status-tabs";
 import { SyncPanel } from "@/components/queue/sync-panel";
@@ -8,10 +9,11 @@ import { requireRole } from "@/lib/auth/require-role";
 import { hasRole } from "@/lib/auth/roles";
 import { getDatabase } from "@/lib/db/database";
 import { configuredProviders, getAdapter } from "@/lib/providers/registry";
-import { ensureQueueSynced } from "@/lib/review/background-sync";
-import { listQueue, queueQuerySchema } from "@/lib/review/list-queue";
-import { startReviewingAction } from "./actions";
-import { toSyncStatus } from "@/lib/review/sync-status";
+import { ensureQueueSynced } from "@/lib/review/queue/background-sync";
+import { listQueue, queueQuerySchema } from "@/lib/review/queue/list-queue";
+import { nextCallAction } from "../actions";
+import { startSyncAction } from "./actions";
+import { toSyncStatus } from "@/lib/review/queue/sync-status";
 
 export const metadata: Metadata = { title: "Queue" };
 
@@ -37,14 +39,12 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
     <main className="page">
       <div className="queue-head">
         <h1>Queue</h1>
-        {hasRole(check.actor.role, "reviewer") ? (
-          <form action={startReviewingAction}>
-            <button type="submit" className="button primary">
-              Start reviewing
-            </button>
-          </form>
-        ) : null}
-        <SyncPanel initial={toSyncStatus(providers, sync.states, sync.starting)} canSync={hasRole(check.actor.role, "reviewer")} />
+        {hasRole(check.actor.role, "reviewer") ? <StartReviewingButton next={nextCallAction} /> : null}
+        <SyncPanel
+          initial={toSyncStatus(providers, sync.states, sync.starting)}
+          canSync={hasRole(check.actor.role, "reviewer")}
+          startSync={startSyncAction}
+        />
       </div>
       {done ? <p role="status">Nothing left to review here: every call with a summary is reviewed or being reviewed.</p> : null}
       <QueueFilters query={query} providers={providers} agents={page.agents} />

@@ -3,10 +3,10 @@ import { redirect } from "next/navigation";
 import { LocalTime } from "@/components/ui/local-time";
 import { requireRole } from "@/lib/auth/require-role";
 import { getDatabase } from "@/lib/db/database";
-import { syncStates } from "@/lib/db/queries/sync-state";
 import { providerNames } from "@/lib/providers/provider-id";
 import { configuredProviders, getAdapter, providerConfigurationProblems } from "@/lib/providers/registry";
-import { probeProvider } from "@/lib/review/provider-health";
+import { readSyncStatus } from "@/lib/review/queue/sync-status";
+import { probeProvider } from "@/lib/review/settings/provider-health";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -28,7 +28,7 @@ export default async function SettingsPage() {
   const adapters = configuredProviders().flatMap((provider) => getAdapter(provider) ?? []);
   const [health, states] = await Promise.all([
     Promise.all(adapters.map((adapter) => probeProvider(adapter))),
-    getDatabase().then((database) => syncStates(database.db)),
+    getDatabase().then((database) => readSyncStatus(database, adapters.map((adapter) => adapter.id))),
   ]);
   const problems = providerConfigurationProblems();
   return (
@@ -70,8 +70,8 @@ export default async function SettingsPage() {
                   {item.capabilities.maxLength.toLocaleString("en-US")} characters
                 </td>
                 <td>
-                  {state?.finishedAt ? <LocalTime iso={state.finishedAt.toISOString()} /> : "never"}
-                  {state ? <span className="muted"> · {state.status}</span> : null}
+                  {state?.finishedAt ? <LocalTime iso={state.finishedAt} /> : "never"}
+                  {state && state.status !== "idle" ? <span className="muted"> · {state.status}</span> : null}
                 </td>
               </tr>
             );

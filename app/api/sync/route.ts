@@ -1,9 +1,8 @@
 import { NextResponse } from "next/server";
 import { requireRole } from "@/lib/auth/require-role";
 import { getDatabase } from "@/lib/db/database";
-import { syncStates } from "@/lib/db/queries/sync-state";
 import { configuredProviders } from "@/lib/providers/registry";
-import { toSyncStatus } from "@/lib/review/sync-status";
+import { readSyncStatus } from "@/lib/review/queue/sync-status";
 
 export const dynamic = "force-dynamic";
 
@@ -12,5 +11,5 @@ export async function GET() {
   const check = await requireRole("viewer");
   if (!check.ok) return NextResponse.json({ error: check.error }, { status: check.error.code === "forbidden" ? 403 : 401 });
   const database = await getDatabase();
-  return NextResponse.json({ providers: toSyncStatus(configuredProviders(), await syncStates(database.db)) });
+  return NextResponse.json({ providers: await readSyncStatus(database, configuredProviders()) }, { headers: { "Cache-Control": "no-store" } });
 }

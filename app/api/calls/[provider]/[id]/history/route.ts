@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
-import { saveTiming } from "@/lib/review/save-timing";
-import { loadSummaryHistory } from "@/lib/review/summary-history";
+import { saveTiming } from "@/lib/review/save/save-timing";
+import { loadSummaryHistory } from "@/lib/review/history/summary-history";
 import { callRouteContext } from "../route-context";
 
 export const dynamic = "force-dynamic";

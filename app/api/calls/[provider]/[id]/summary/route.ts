@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { checkSummary } from "@/lib/review/check-summary";
+import { checkSummary } from "@/lib/review/save/check-summary";
 import { callRouteContext } from "../route-context";
 
 export const dynamic = "force-dynamic";

@@ -1,0 +1,42 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+
+export type ReviewShortcuts = {
+  save: () => void;
+  saveAndNext: () => void;
+  approve: () => void;
+  next: () => void;
+  back: () => void;
+  help: () => void;
+};
+
+/**
+ * The workspace's keys. They use modifiers so they keep working while the editor has focus, where reviewers
+ * are; `?` only outside text fields. The handlers are read at key time, so they always see the current state.
+ */
+export function useReviewShortcuts(shortcuts: ReviewShortcuts): void {
+  const current = useRef(shortcuts);
+  useEffect(() => {
+    current.current = shortcuts;
+  });
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      const run = current.current;
+      const mod = event.ctrlKey || event.metaKey;
+      const key = event.key.toLowerCase();
+      let handler: (() => void) | null = null;
+      if (mod && !event.altKey && !event.shiftKey && key === "s") handler = run.save;
+      else if (mod && !event.altKey && key === "enter") handler = run.saveAndNext;
+      else if (mod && event.shiftKey && key === "a") handler = run.approve;
+      else if (event.altKey && !mod && event.key === "ArrowDown") handler = run.next;
+      else if (event.altKey && !mod && event.key === "ArrowUp") handler = run.back;
+      else if (event.key === "?" && !(event.target instanceof HTMLElement && event.target.closest("input, textarea, [contenteditable]"))) handler = run.help;
+      if (!handler) return;
+      event.preventDefault();
+      handler();
+    };
+    window.addEventListener("keydown", onKeyDown, { capture: true });
+    return () => window.removeEventListener("keydown", onKeyDown, { capture: true });
+  }, []);
+}

@@ -1,0 +1,85 @@
+import type { Database } from "@/lib/db/open-database";
+import { callsSharingTarget, recordCallTarget } from "@/lib/db/queries/reviews";
+import { journalState, lastTemplateKey, latestLandedRevision, type SummaryKey } from "@/lib/db/queries/revisions";
+import { isProviderError, type ProviderErrorDetails } from "@/lib/providers/provider-error";
+import type { Capabilities, CallDetail, ProviderAdapter } from "@/lib/providers/types";
+import { currentSummary } from "../save/current-summary";
+import { observeSummary } from "../save/observe-summary";
+import { reconcileTarget, type ReconcileOptions } from "../save/reconcile-saves";
+import { toSummaryMeta, type SummaryMeta } from "../save/summary-meta";
+
+export type CallForReview = {
+  call: CallDetail;
+  capabilities: Capabilities;
+  /** The text the reviewer edits: the provider's, or for a read-only provider Redline's latest correction. */
+  content: string | null;
+  /** The last save Redline saw; null when the summary is as the provider generated it. */
+  meta: SummaryMeta | null;
+  /** The template the last save went to, so the reviewer is not asked again. */
+  templateKey: string | null;
+  /** A save the provider accepted but has not been seen to apply yet. */
+  awaitingJournalId: number | null;
+  /** Where the summary belongs to several calls: what it is, and how many calls in the queue are known to share it. */
+  shared: { label: string; calls: number } | null;
+};
+
+export type LoadCallResult = { ok: true; review: CallForReview } | { ok: false; error: ProviderErrorDetails };
+
+/**
+ * Reads a call for review. Saves of its summary whose outcome is not known yet are decided first (a lost
+ * answer, an instance that died mid-save), so the page never shows one of them as the AI original.
+ */
+export async function loadCallForReview(
+  deps: { database: Database; adapter: ProviderAdapter },
+  callId: string,
+  options: ReconcileOptions,
+): Promise<LoadCallResult> {
+  const { database, adapter } = deps;
+  const { db } = database;
+  let call: CallDetail;
+  try {
+    call = await adapter.getCall(callId);
+  } catch (error) {
+    if (isProviderError(error)) return { ok: false, error: error.toJSON() };
+    throw error;
+  }
+  // A provider that fails this re-read leaves the rows to the periodic sweep; the call still opens.
+  if (call.target) await reconcileTarget(deps, call.target, options).catch(rethrowUnlessProviderError);
+  const review: CallForReview = {
+    call,
+    capabilities: adapter.capabilities,
+    content: call.summary.content,
+    meta: null,
+    templateKey: null,
+    awaitingJournalId: null,
+    shared: null,
+  };
+  if (!call.target) return { ok: true, review };
+
+  const key: SummaryKey = { provider: adapter.id, targetId: call.target.id };
+  await recordCallTarget(db, call.ref, key.targetId);
+  const { recent } = await journalState(db, key);
+  const current = currentSummary(adapter.capabilities, call.summary, recent);
+  await observeSummary(db, { key, callId, capabilities: adapter.capabilities, snapshot: call.summary, recent, current });
+  const [landed, templateKey, sharing] = await Promise.all([
+    latestLandedRevision(db, key),
+    lastTemplateKey(db, key),
+    call.sharedTarget ? callsSharingTarget(db, adapter.id, key.targetId) : Promise.resolve(0),
+  ]);
+  const newestAccepted = current.accepted.at(-1);
+  return {
+    ok: true,
+    review: {
+      ...review,
+      content: current.content,
+      meta: landed ? toSummaryMeta(landed) : null,
+      templateKey,
+      awaitingJournalId: newestAccepted && !current.shown ? newestAccepted.id : null,
+      shared: call.sharedTarget ? { label: call.sharedTarget, calls: Math.max(sharing, 1) } : null,
+    },
+  };
+}
+
+function rethrowUnlessProviderError(error: unknown): void {
+  if (!isProviderError(error)) throw error;
+}
