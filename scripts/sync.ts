@@ -1,7 +1,7 @@
 import { getDatabase } from "@/lib/db/database";
 import { configuredProviders, getAdapter } from "@/lib/providers/registry";
 import { providerNames } from "@/lib/providers/provider-id";
-import { syncCalls } from "@/lib/review/sync-calls";
+import { syncCalls } from "@/lib/review/queue/sync-calls";
 
 // `npm run sync`: fills the queue index from every configured provider with the same environment
 // Redline runs with. Runs under the react-server condition so server-only modules load outside Next.

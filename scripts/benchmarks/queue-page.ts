@@ -1,7 +1,7 @@
 import { openDatabase, type Database } from "@/lib/db/open-database";
 import { analyzeCalls, upsertCalls } from "@/lib/db/queries/calls";
 import type { NewCallRow } from "@/lib/db/schema";
-import { listQueue, queueQuerySchema } from "@/lib/review/list-queue";
+import { listQueue, queueQuerySchema } from "@/lib/review/queue/list-queue";
 import { medianOf } from "./median";
 
 const agents = ["Grace Owusu", "Devin Park", "Mia Laurent", "Omar Haddad", "Lena Fischer", "Tom Baker"];
