@@ -21,7 +21,12 @@ export type ProviderErrorInit = {
   requestId?: string | null;
   /** The request may have reached the provider: its outcome is unknown (a write that timed out). */
   outcomeUnknown?: boolean;
+  /** What the failure asks of the reviewer, in Redline's words, where the provider's code means one: use cases read this, never a provider's code. */
+  reason?: ProviderErrorReason | null;
 };
+
+/** "template_required": the call has several summary templates and the write must name one (Allo). */
+export type ProviderErrorReason = "template_required";
 
 /**
  * A brand shared by every copy of this module. Next bundles server code more than once (a route handler and a
@@ -41,6 +46,7 @@ export class ProviderError extends Error {
   readonly retryAfterSec: number | null;
   readonly requestId: string | null;
   readonly outcomeUnknown: boolean;
+  readonly reason: ProviderErrorReason | null;
 
   constructor(init: ProviderErrorInit) {
     super(init.message);
@@ -53,6 +59,7 @@ export class ProviderError extends Error {
     this.retryAfterSec = init.retryAfterSec ?? null;
     this.requestId = init.requestId ?? null;
     this.outcomeUnknown = init.outcomeUnknown ?? false;
+    this.reason = init.reason ?? null;
   }
 
   toJSON() {
@@ -100,4 +107,31 @@ const kindByStatus: Partial<Record<number, ProviderErrorKind>> = {
 /** What an HTTP status means for any provider; undefined for an unusual 4xx, where the provider's own code decides. */
 export function kindForStatus(status: number): ProviderErrorKind | undefined {
   return status >= 500 ? "unavailable" : kindByStatus[status];
+}
+
+/** Kinds worth trying again later: the provider was busy, down or slow, not refusing. */
+export function isRetryableKind(kind: ProviderErrorKind): boolean {
+  return kind === "rate_limited" || kind === "unavailable" || kind === "timeout";
+}
+
+/** A sentence for an error answer that carries no message of its own: `missing` names what a 404 could not find. */
+export function describeKind(kind: ProviderErrorKind, provider: string, missing: string): string {
+  switch (kind) {
+    case "invalid":
+      return `${provider} refused the request.`;
+    case "unauthorized":
+      return `${provider} did not accept the API key.`;
+    case "forbidden":
+      return `The ${provider} API key is not allowed to do this.`;
+    case "not_found":
+      return `${provider} could not find ${missing}.`;
+    case "rate_limited":
+      return `Too many requests to ${provider}. Try again shortly.`;
+    case "unavailable":
+      return `${provider} is unavailable right now.`;
+    case "timeout":
+      return `${provider} did not answer in time.`;
+    case "contract":
+      return `${provider} answered in an unexpected way.`;
+  }
 }

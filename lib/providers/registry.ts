@@ -1,10 +1,11 @@
 import "server-only";
-import { env, providerConfigurations, type ProviderSettings } from "@/lib/env";
+import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { createAlloAdapter } from "./allo/adapter";
 import { createBlandAdapter } from "./bland/adapter";
 import { createOpenPhoneAdapter } from "./openphone/adapter";
 import { providerIdSchema, type ProviderId } from "./provider-id";
+import { providerConfigurations, type ProviderSettings } from "./provider-settings";
 import { createTwilioAdapter } from "./twilio/adapter";
 import type { ProviderAdapter } from "./types";
 

@@ -10,8 +10,6 @@ export type Capabilities = {
   maxLength: number;
   /** Summary templates a call may carry, with what to call them; empty when there is one summary per call. */
   templates: readonly SummaryTemplate[];
-  /** The provider's error code for "this call has several templates: say which one" (Allo), so the reviewer is asked. */
-  templateRequiredCode: string | null;
   /** How a change is witnessed: a provider version number, a timestamp, or only Redline's own revision. */
   versionWitness: "version" | "updated_at" | "revision";
 };

@@ -11,6 +11,5 @@ export const alloCapabilities: Capabilities = {
     { key: "MARKDOWN_CLASSIC", label: "Classic — the full structured summary" },
     { key: "MARKDOWN_SHORT_CALL", label: "Short call — one paragraph" },
   ],
-  templateRequiredCode: "SUMMARY_TEMPLATE_KEY_REQUIRED",
   versionWitness: "version",
 };

@@ -1,5 +1,5 @@
 import { parseRetryAfter } from "../http-client";
-import { kindForStatus, ProviderError, type ProviderErrorKind } from "../provider-error";
+import { describeKind, isRetryableKind, kindForStatus, ProviderError, type ProviderErrorKind } from "../provider-error";
 import { apiErrorSchema } from "./schemas";
 
 /** Used when the status alone does not say (an unusual 4xx): the envelope's `type`. */
@@ -13,19 +13,6 @@ const KIND_BY_TYPE: Record<string, ProviderErrorKind> = {
   server_error: "unavailable",
 };
 
-const GENERIC_MESSAGE: Record<ProviderErrorKind, string> = {
-  invalid: "Allo refused the request.",
-  unauthorized: "Allo did not accept the API key.",
-  forbidden: "The Allo API key is not allowed to do this.",
-  not_found: "Allo could not find this item.",
-  rate_limited: "Too many requests to Allo. Try again shortly.",
-  unavailable: "Allo is unavailable right now.",
-  timeout: "Allo did not answer in time.",
-  contract: "Allo answered in an unexpected way.",
-};
-
-const RETRYABLE_KINDS = new Set<ProviderErrorKind>(["rate_limited", "unavailable", "timeout"]);
-
 /** Maps an Allo v2 error answer (`{error:{type,code,message,retryable,request_id,…}}`) to the one provider error. */
 export function mapAlloError(status: number, body: unknown, headers: Headers): ProviderError {
   const envelope = apiErrorSchema.safeParse(body);
@@ -38,11 +25,13 @@ export function mapAlloError(status: number, body: unknown, headers: Headers): P
     status,
     code: error?.code ?? `HTTP_${status}`,
     kind,
-    message: error?.message || `${GENERIC_MESSAGE[kind]} (HTTP ${status})`,
+    message: error?.message || `${describeKind(kind, "Allo", "this item")} (HTTP ${status})`,
     // Allo documents rate-limit errors as always retryable, whatever a body says.
-    retryable: kind === "rate_limited" || (error?.retryable ?? RETRYABLE_KINDS.has(kind)),
+    retryable: kind === "rate_limited" || (error?.retryable ?? isRetryableKind(kind)),
     retryAfterSec,
     requestId: error?.request_id || headers.get("x-request-id"),
+    // A call with both templates completed: the write must say which one it replaces.
+    reason: error?.code === "SUMMARY_TEMPLATE_KEY_REQUIRED" ? "template_required" : null,
   });
 }
 

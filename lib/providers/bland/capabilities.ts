@@ -10,6 +10,5 @@ export const blandCapabilities: Capabilities = {
   format: "plain",
   maxLength: BLAND_MAX_SUMMARY_LENGTH,
   templates: [],
-  templateRequiredCode: null,
   versionWitness: "updated_at",
 };

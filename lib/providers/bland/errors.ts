@@ -1,5 +1,5 @@
 import { parseRetryAfter } from "../http-client";
-import { kindForStatus, ProviderError, type ProviderErrorKind } from "../provider-error";
+import { describeKind, isRetryableKind, kindForStatus, ProviderError, type ProviderErrorKind } from "../provider-error";
 import { apiErrorSchema } from "./schemas";
 
 /** Bland documents its envelope codes but not the statuses that carry them: the code decides when the status does not. */
@@ -17,19 +17,6 @@ const KIND_BY_CODE: Record<string, ProviderErrorKind> = {
   INTERNAL_ERROR: "unavailable",
 };
 
-const GENERIC_MESSAGE: Record<ProviderErrorKind, string> = {
-  invalid: "Bland refused the request.",
-  unauthorized: "Bland did not accept the API key.",
-  forbidden: "The Bland API key is not allowed to do this.",
-  not_found: "Bland could not find this call or contact memory.",
-  rate_limited: "Too many requests to Bland. Try again shortly.",
-  unavailable: "Bland is unavailable right now.",
-  timeout: "Bland did not answer in time.",
-  contract: "Bland answered in an unexpected way.",
-};
-
-const RETRYABLE_KINDS = new Set<ProviderErrorKind>(["rate_limited", "unavailable", "timeout"]);
-
 /**
  * Maps Bland's error answers to the one provider error: the memory and contacts envelope
  * (`{data: null, errors: [{error, message}]}`, whose `error` is the code) and the bare objects of the call
@@ -44,8 +31,8 @@ export function mapBlandError(status: number, body: unknown, headers: Headers): 
     status,
     code: code ?? `HTTP_${status}`,
     kind,
-    message: message || `${GENERIC_MESSAGE[kind]} (HTTP ${status})`,
-    retryable: RETRYABLE_KINDS.has(kind),
+    message: message || `${describeKind(kind, "Bland", "this call or contact memory")} (HTTP ${status})`,
+    retryable: isRetryableKind(kind),
     retryAfterSec: parseRetryAfter(headers.get("retry-after")),
     // Bland documents no request id.
     requestId: null,

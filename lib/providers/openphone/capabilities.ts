@@ -11,6 +11,5 @@ export const openPhoneCapabilities: Capabilities = {
   format: "markdown",
   maxLength: QUO_MAX_SUMMARY_LENGTH,
   templates: [],
-  templateRequiredCode: null,
   versionWitness: "revision",
 };

@@ -1,19 +1,6 @@
 import { parseRetryAfter } from "../http-client";
-import { kindForStatus, ProviderError, type ProviderErrorKind } from "../provider-error";
+import { describeKind, isRetryableKind, kindForStatus, ProviderError } from "../provider-error";
 import { apiErrorSchema, type QuoApiError } from "./schemas";
-
-const GENERIC_MESSAGE: Record<ProviderErrorKind, string> = {
-  invalid: "Quo refused the request.",
-  unauthorized: "Quo did not accept the API key.",
-  forbidden: "The Quo API key is not allowed to do this.",
-  not_found: "Quo could not find this call.",
-  rate_limited: "Too many requests to Quo. Try again shortly.",
-  unavailable: "Quo is unavailable right now.",
-  timeout: "Quo did not answer in time.",
-  contract: "Quo answered in an unexpected way.",
-};
-
-const RETRYABLE_KINDS = new Set<ProviderErrorKind>(["rate_limited", "unavailable", "timeout"]);
 
 /**
  * Maps Quo's error body (`{message, code, status, docs, title, trace?, errors?}`) to the one provider error.
@@ -29,8 +16,8 @@ export function mapOpenPhoneError(status: number, body: unknown, headers: Header
     status,
     code: error?.code ?? `HTTP_${status}`,
     kind,
-    message: describe(error) ?? `${GENERIC_MESSAGE[kind]} (HTTP ${status})`,
-    retryable: RETRYABLE_KINDS.has(kind),
+    message: describe(error) ?? `${describeKind(kind, "Quo", "this call")} (HTTP ${status})`,
+    retryable: isRetryableKind(kind),
     // Quo documents no Retry-After for v1; honoured if it ever sends one.
     retryAfterSec: parseRetryAfter(headers.get("retry-after")),
     requestId: error?.trace || null,

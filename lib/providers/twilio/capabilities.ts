@@ -10,6 +10,5 @@ export const twilioCapabilities: Capabilities = {
   format: "plain",
   maxLength: TWILIO_MAX_SUMMARY_LENGTH,
   templates: [],
-  templateRequiredCode: null,
   versionWitness: "updated_at",
 };

@@ -1,5 +1,5 @@
 import { parseRetryAfter } from "../http-client";
-import { kindForStatus, ProviderError, type ProviderErrorKind } from "../provider-error";
+import { describeKind, isRetryableKind, kindForStatus, ProviderError, type ProviderErrorKind } from "../provider-error";
 import { movedSchema, twilioErrorSchema } from "./schemas";
 
 /** Used when the status alone does not say: Twilio's numeric code. */
@@ -12,19 +12,6 @@ const KIND_BY_CODE: Record<number, ProviderErrorKind> = {
   20500: "unavailable",
   20503: "unavailable",
 };
-
-const GENERIC_MESSAGE: Record<ProviderErrorKind, string> = {
-  invalid: "Twilio refused the request.",
-  unauthorized: "Twilio did not accept the API key.",
-  forbidden: "The Twilio API key is not allowed to do this.",
-  not_found: "Twilio could not find this summary.",
-  rate_limited: "Too many requests to Twilio. Try again shortly.",
-  unavailable: "Twilio is unavailable right now.",
-  timeout: "Twilio did not answer in time.",
-  contract: "Twilio answered in an unexpected way.",
-};
-
-const RETRYABLE_KINDS = new Set<ProviderErrorKind>(["rate_limited", "unavailable", "timeout"]);
 
 /**
  * Maps a `TwilioError` body (`{code, message, more_info, status}`) to the one provider error; the numeric
@@ -43,8 +30,8 @@ export function mapTwilioError(status: number, body: unknown, headers: Headers):
     status,
     code: error ? String(error.code) : `HTTP_${status}`,
     kind,
-    message: error?.message || `${GENERIC_MESSAGE[kind]} (HTTP ${status})`,
-    retryable: RETRYABLE_KINDS.has(kind),
+    message: error?.message || `${describeKind(kind, "Twilio", "this summary")} (HTTP ${status})`,
+    retryable: isRetryableKind(kind),
     retryAfterSec,
     requestId,
   });

@@ -169,7 +169,7 @@ async function providerFailure({ deps, journalId }: Attempt, error: ProviderErro
     errorMessage: error.message,
     requestId: error.requestId,
   });
-  if (error.kind === "invalid" && error.code === deps.adapter.capabilities.templateRequiredCode) {
+  if (error.reason === "template_required") {
     return {
       ok: false,
       error: {

@@ -38,7 +38,6 @@ describe("Allo adapter", () => {
         { key: "MARKDOWN_CLASSIC", label: "Classic — the full structured summary" },
         { key: "MARKDOWN_SHORT_CALL", label: "Short call — one paragraph" },
       ],
-      templateRequiredCode: "SUMMARY_TEMPLATE_KEY_REQUIRED",
       versionWitness: "version",
     });
   });

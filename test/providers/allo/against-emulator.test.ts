@@ -185,7 +185,7 @@ describe("Allo adapter against the emulator: documented errors", () => {
   it("maps SUMMARY_TEMPLATE_KEY_REQUIRED: a call with two templates and no key", async () => {
     const adapter = allo();
     const error = await rejection(adapter.updateSummary({ provider: "allo", id: bothTemplates.id, templateKey: null }, "x"));
-    expect(error).toMatchObject({ kind: "invalid", status: 400, code: "SUMMARY_TEMPLATE_KEY_REQUIRED", requestId: sentRequestId(adapter) });
+    expect(error).toMatchObject({ kind: "invalid", status: 400, code: "SUMMARY_TEMPLATE_KEY_REQUIRED", reason: "template_required", requestId: sentRequestId(adapter) });
   });
 
   it("maps SUMMARY_TEMPLATE_NOT_FOUND: a template the call lacks, or a call with no summary", async () => {

@@ -43,7 +43,7 @@ const readsOfCall = () => [
 
 describe("Bland adapter", () => {
   it("declares what Bland can do", () => {
-    expect(adapter(fakeFetch()).capabilities).toEqual({ write: "sync", format: "plain", maxLength: 10_000, templates: [], templateRequiredCode: null, versionWitness: "updated_at" });
+    expect(adapter(fakeFetch()).capabilities).toEqual({ write: "sync", format: "plain", maxLength: 10_000, templates: [], versionWitness: "updated_at" });
   });
 
   describe("listCalls", () => {

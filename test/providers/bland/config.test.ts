@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readProviderConfiguration } from "@/lib/env";
+import { readProviderConfiguration } from "@/lib/providers/provider-settings";
 
 describe("Bland configuration", () => {
   it("is configured by its key, the base URL defaulting to Bland's", () => {

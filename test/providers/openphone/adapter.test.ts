@@ -71,7 +71,7 @@ describe("Quo adapter", () => {
     const quo = adapter(fakeFetch());
 
     expect(quo.id).toBe("openphone");
-    expect(quo.capabilities).toEqual({ write: "none", format: "markdown", maxLength: 100_000, templates: [], templateRequiredCode: null, versionWitness: "revision" });
+    expect(quo.capabilities).toEqual({ write: "none", format: "markdown", maxLength: 100_000, templates: [], versionWitness: "revision" });
   });
 
   describe("listCalls", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { quoPhoneNumbersSchema, readProviderConfiguration } from "@/lib/env";
+import { quoPhoneNumbersSchema } from "@/lib/providers/openphone/settings";
+import { readProviderConfiguration } from "@/lib/providers/provider-settings";
 
 describe("QUO_PHONE_NUMBERS", () => {
   it("reads numbers, an optional user and participants", () => {

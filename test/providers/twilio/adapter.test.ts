@@ -41,7 +41,7 @@ const basic = `Basic ${Buffer.from("SKxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx:twilio-se
 
 describe("Twilio Memory adapter", () => {
   it("declares what Twilio Memory can do", () => {
-    expect(adapter(fakeFetch()).capabilities).toEqual({ write: "async", format: "plain", maxLength: 4_096, templates: [], templateRequiredCode: null, versionWitness: "updated_at" });
+    expect(adapter(fakeFetch()).capabilities).toEqual({ write: "async", format: "plain", maxLength: 4_096, templates: [], versionWitness: "updated_at" });
   });
 
   it("refuses to start with a store or profile id that is not a TTID", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { readProviderConfiguration, twilioProfileIdsSchema } from "@/lib/env";
+import { readProviderConfiguration } from "@/lib/providers/provider-settings";
+import { twilioProfileIdsSchema } from "@/lib/providers/twilio/settings";
 import { PROFILE_A, PROFILE_B, STORE_ID } from "./fixtures";
 
 const complete = {
