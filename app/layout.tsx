@@ -6,6 +6,11 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "Redline", template: "%s · Redline" },
   description: "Review and correct AI-generated call summaries.",
+  icons: {
+    icon: [{ url: "/favicon.ico", sizes: "32x32" }, { url: "/icon.svg", type: "image/svg+xml" }],
+    apple: "/apple-touch-icon.png",
+  },
+  manifest: "/site.webmanifest",
 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {

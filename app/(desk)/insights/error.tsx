@@ -1,0 +1,7 @@
+"use client";
+
+import { SegmentError } from "@/components/ui/segment-error";
+
+export default function InsightsError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  return <SegmentError what="the insights" error={error} reset={reset} />;
+}

@@ -1,0 +1,7 @@
+"use client";
+
+import { SegmentError } from "@/components/ui/segment-error";
+
+export default function QueueError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  return <SegmentError what="the queue" error={error} reset={reset} />;
+}
