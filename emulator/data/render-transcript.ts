@@ -189,8 +189,3 @@ export function transcriptText(source: TranscriptSource, shape: CallShape): stri
     .map(([, template]) => fillTemplate(template, source.recipe.facts))
     .join("\n");
 }
-
-/** How many turns a transcript has, without rendering it. */
-export function turnCount(source: TranscriptSource): number {
-  return "recipe" in source ? source.recipe.turns : source.turns.length;
-}

@@ -55,5 +55,4 @@ export const transcriptSourceSchema = z.union([
 ]);
 
 export type TranscriptRecipe = z.infer<typeof transcriptRecipeSchema>;
-export type LiteralTurn = z.infer<typeof literalTurnSchema>;
 export type TranscriptSource = z.infer<typeof transcriptSourceSchema>;

@@ -2,7 +2,6 @@ import { z } from "zod";
 
 /** What a fault does instead of (or after) answering normally. */
 export const faultModes = ["reset", "hang", "malformed", "schema", "apply-then-hang", "apply-then-reset"] as const;
-export type FaultMode = (typeof faultModes)[number];
 
 export const faultStatusSchema = z.union([z.literal(429), z.literal(500), z.literal(503)]);
 export type FaultStatus = z.infer<typeof faultStatusSchema>;

@@ -111,7 +111,6 @@ export const alloSectionSchema = z
 export type AlloSection = z.infer<typeof alloSectionSchema>;
 export type AlloUser = z.infer<typeof userSchema>;
 export type AlloContact = z.infer<typeof contactSchema>;
-export type AlloItem = z.infer<typeof alloItemSchema>;
 export type CallItem = z.infer<typeof callItemSchema>;
 export type SmsItem = z.infer<typeof smsItemSchema>;
 export type StoredSummary = z.infer<typeof storedSummarySchema>;

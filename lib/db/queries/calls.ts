@@ -126,15 +126,6 @@ export async function queueAgents(db: Db): Promise<string[]> {
   return (result as unknown as { rows: { name: string }[] }).rows.map((row) => row.name);
 }
 
-export async function findIndexedCall(db: Db, provider: string, callId: string): Promise<CallRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(calls)
-    .where(and(eq(calls.provider, provider), eq(calls.callId, callId)))
-    .limit(1);
-  return row;
-}
-
 
 /**
  * Refreshes the planner's statistics for the queue index. The embedded database has no autovacuum, so

@@ -141,17 +141,6 @@ export async function findRevision(db: Db, id: number): Promise<SummaryRevision 
   return row;
 }
 
-/** The newest text Redline knows this summary had: a landed save, or a text it observed at the provider. */
-export async function latestKnownText(db: Db, key: SummaryKey): Promise<SummaryRevision | undefined> {
-  const [row] = await db
-    .select()
-    .from(summaryRevisions)
-    .where(and(targetIs(key), inArray(summaryRevisions.status, ["applied", "accepted", "observed"])))
-    .orderBy(desc(summaryRevisions.id))
-    .limit(1);
-  return row;
-}
-
 export type Observation = SummaryKey & {
   callId: string;
   templateKey: string | null;

@@ -87,13 +87,11 @@ export const itemSearchRequestSchema = z.object({
   page: z.number().int().min(1).optional(),
   size: z.number().int().min(1).max(100).optional(),
 });
-export type ItemSearchRequest = z.infer<typeof itemSearchRequestSchema>;
 
 export const itemSearchResponseSchema = z.object({
   data: z.array(conversationItemSchema),
   pagination: paginationSchema,
 });
-export type ItemSearchResponse = z.infer<typeof itemSearchResponseSchema>;
 
 export const itemResponseSchema = z.object({ data: conversationItemSchema });
 
@@ -101,7 +99,6 @@ export const updateSummaryRequestSchema = z.object({
   content: z.string().max(100_000),
   template_key: templateKeySchema.optional(),
 });
-export type UpdateSummaryBody = z.infer<typeof updateSummaryRequestSchema>;
 
 /** The PATCH answer: the only place Allo reveals a summary's version and who last changed it. */
 export const callSummarySchema = z.object({
@@ -128,4 +125,3 @@ export const apiErrorSchema = z.object({
     doc_url: z.string().nullish(),
   }),
 });
-export type ApiError = z.infer<typeof apiErrorSchema>;

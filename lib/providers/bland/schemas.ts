@@ -95,7 +95,6 @@ export const contactSchema = z.object({
 export type BlandContact = z.infer<typeof contactSchema>;
 
 export const envelopeErrorSchema = z.object({ error: z.string().nullish(), message: z.string().nullish() });
-export type BlandEnvelopeError = z.infer<typeof envelopeErrorSchema>;
 
 /** Memory and contact answers: `{data, errors: null}`, or `{data: null, errors: [...]}` when refused. */
 export const memoryResponseSchema = z.object({
@@ -116,7 +115,6 @@ export const contactsResponseSchema = z.object({
     .nullish(),
   errors: z.array(envelopeErrorSchema).nullish(),
 });
-export type ContactsResponse = z.infer<typeof contactsResponseSchema>;
 
 export const updateSummaryRequestSchema = z.object({ summary: z.string().min(1) });
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { createHttpClient, type RateLimit } from "../http-client";
 import { isProviderError } from "../provider-error";
-import type { CallListItem, ProviderAdapter } from "../types";
+import type { ProviderAdapter } from "../types";
 import { openPhoneCapabilities } from "./capabilities";
 import { mapOpenPhoneError, readOnlyError } from "./errors";
 import { mergeNewestFirst, type NewestFirstMerge, type SourcePage } from "./merge-newest-first";
@@ -13,7 +13,7 @@ import {
   type QuoCall,
 } from "./schemas";
 import { counterpartOf, toCallDetail, toCallListItem, toSummarySnapshot } from "./transform";
-import { QUO_MAX_PAGE_SIZE, assertCallId, assertListQuery, assertSince } from "./validation";
+import { QUO_MAX_PAGE_SIZE, assertCallId, assertListQuery } from "./validation";
 
 /**
  * One Quo number and the people whose calls with it Redline lists. Quo lists calls one conversation at a
@@ -42,11 +42,6 @@ export type OpenPhoneAdapterOptions = {
   rateLimit?: RateLimit | null;
 };
 
-export type OpenPhoneAdapter = ProviderAdapter & {
-  /** Every call with the configured participants, newest first, across all configured numbers: for a sync. */
-  iterateCalls(options?: { since?: string }): AsyncGenerator<CallListItem, void, undefined>;
-};
-
 /** Quo's documented limit: 10 requests/s per API key. */
 const QUO_RATE_LIMIT: RateLimit = { perSecond: 10 };
 
@@ -61,7 +56,7 @@ const MAX_CURSORS = 16;
 type ListedCall = { call: QuoCall; counterpart: string };
 type Cursor = { merge: NewestFirstMerge<ListedCall>; savedAt: number };
 
-export function createOpenPhoneAdapter(options: OpenPhoneAdapterOptions): OpenPhoneAdapter {
+export function createOpenPhoneAdapter(options: OpenPhoneAdapterOptions): ProviderAdapter {
   const http = createHttpClient({
     provider: "openphone",
     baseUrl: options.baseUrl,
@@ -81,7 +76,6 @@ export function createOpenPhoneAdapter(options: OpenPhoneAdapterOptions): OpenPh
     participant: string,
     maxResults: number,
     pageToken: string | null,
-    since: string | undefined,
   ): Promise<SourcePage<ListedCall>> {
     const { data, nextPageToken } = await http.request({
       method: "GET",
@@ -91,7 +85,6 @@ export function createOpenPhoneAdapter(options: OpenPhoneAdapterOptions): OpenPh
         participants: participant,
         maxResults,
         userId: line.userId,
-        createdAfter: since,
         pageToken: pageToken ?? undefined,
       },
       schema: listCallsResponseSchema,
@@ -100,9 +93,9 @@ export function createOpenPhoneAdapter(options: OpenPhoneAdapterOptions): OpenPh
   }
 
   /** Quo lists a conversation newest first (its default order, not a documented one: pages are also sorted on arrival). */
-  function mergeAll(maxResults: number, since?: string): NewestFirstMerge<ListedCall> {
+  function mergeAll(maxResults: number): NewestFirstMerge<ListedCall> {
     const sources = lines.flatMap((line) =>
-      line.participants.map((participant) => (pageToken: string | null) => fetchCalls(line, participant, maxResults, pageToken, since)),
+      line.participants.map((participant) => (pageToken: string | null) => fetchCalls(line, participant, maxResults, pageToken)),
     );
     return mergeNewestFirst(sources, { time: ({ call }) => Date.parse(call.createdAt), id: ({ call }) => call.id });
   }
@@ -158,16 +151,6 @@ export function createOpenPhoneAdapter(options: OpenPhoneAdapterOptions): OpenPh
         totalCount: position + listed.length + merge.buffered(),
         hasMore,
       };
-    },
-
-    async *iterateCalls({ since } = {}) {
-      if (since !== undefined) assertSince(since);
-      const merge = mergeAll(QUO_MAX_PAGE_SIZE, since);
-      for (;;) {
-        const batch = await merge.take(QUO_MAX_PAGE_SIZE);
-        for (const listed of batch) yield toItem(listed);
-        if (batch.length < QUO_MAX_PAGE_SIZE) return;
-      }
     },
 
     async getCall(callId) {

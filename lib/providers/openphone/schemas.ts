@@ -33,7 +33,6 @@ export const listCallsResponseSchema = z.object({
   totalItems: z.number().nullish(),
   nextPageToken: z.string().nullable(),
 });
-export type ListCallsResponse = z.infer<typeof listCallsResponseSchema>;
 
 export const callResponseSchema = z.object({ data: callSchema });
 
@@ -51,7 +50,6 @@ export const dialogueEntrySchema = z.object({
   /** Set for a Quo user (our side); null for external participants. */
   userId: z.string().nullable(),
 });
-export type DialogueEntry = z.infer<typeof dialogueEntrySchema>;
 
 export const transcriptSchema = z.object({
   callId: z.string(),

@@ -27,13 +27,3 @@ export function assertListQuery({ page, size }: ListQuery): void {
     throw invalid("INVALID_PAGE_SIZE", `Quo pages hold 1 to ${QUO_MAX_PAGE_SIZE} calls.`);
   }
 }
-
-/**
- * `since` becomes Quo's `createdAfter`, a `date-time` in its spec: RFC 3339, so with a zone (`Z` or an
- * offset). Quo refuses one without; it would also be ambiguous, read here in the server's local zone.
- */
-export function assertSince(since: string): void {
-  if (Number.isNaN(Date.parse(since)) || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(since)) {
-    throw invalid("INVALID_SINCE", "`since` must be an ISO 8601 date-time with a time zone, such as 2026-05-01T00:00:00Z.");
-  }
-}

@@ -228,34 +228,6 @@ describe("Quo adapter", () => {
     });
   });
 
-  describe("iterateCalls", () => {
-    it("walks every call of every configured conversation, newest first", async () => {
-      const fetch = quoServer();
-      const seen: string[] = [];
-
-      for await (const item of adapter(fetch, twoLines).iterateCalls()) seen.push(item.ref.callId);
-
-      expect(seen).toEqual(["AC10", "AC09", "AC08", "AC07", "AC06", "AC05", "AC03", "AC02", "AC01"]);
-      expect(fetch.requests.every((request) => params(request.url).maxResults === "100")).toBe(true);
-    });
-
-    it("asks only for calls created after `since`", async () => {
-      const fetch = fakeFetch(json(200, { data: [], totalItems: 0, nextPageToken: null }));
-
-      for await (const item of adapter(fetch).iterateCalls({ since: "2026-05-01T00:00:00Z" })) expect(item).toBeUndefined();
-
-      expect(params(fetch.requests[0]?.url).createdAfter).toBe("2026-05-01T00:00:00Z");
-    });
-
-    it("refuses a `since` that is not a date-time", async () => {
-      const walk = async () => {
-        for await (const item of adapter(fakeFetch()).iterateCalls({ since: "yesterday" })) expect(item).toBeUndefined();
-      };
-
-      await expect(walk()).rejects.toMatchObject({ kind: "invalid", code: "INVALID_SINCE" });
-    });
-  });
-
   describe("getCall", () => {
     const found = (overrides: { call?: () => Response; transcript?: () => Response; summary?: () => Response } = {}) =>
       byPath({

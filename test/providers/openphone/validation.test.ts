@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assertCallId, assertListQuery, assertSince } from "@/lib/providers/openphone/validation";
+import { assertCallId, assertListQuery } from "@/lib/providers/openphone/validation";
 import { ProviderError } from "@/lib/providers/provider-error";
 
 function thrown(fn: () => unknown): ProviderError {
@@ -31,15 +31,5 @@ describe("list queries", () => {
   it("refuses what no page can hold", () => {
     expect(thrown(() => assertListQuery({ page: 1, size: 0 }))).toMatchObject({ code: "INVALID_PAGE_SIZE" });
     expect(thrown(() => assertListQuery({ page: 0, size: 10 }))).toMatchObject({ code: "INVALID_PAGE" });
-  });
-});
-
-describe("since", () => {
-  it("accepts an ISO date-time and refuses anything else", () => {
-    expect(() => assertSince("2026-05-01T00:00:00Z")).not.toThrow();
-    expect(thrown(() => assertSince("2026-05-01"))).toMatchObject({ code: "INVALID_SINCE" });
-    // Quo's createdAfter is an RFC 3339 date-time: the zone is required.
-    expect(thrown(() => assertSince("2026-05-01T00:00:00"))).toMatchObject({ code: "INVALID_SINCE" });
-    expect(() => assertSince("2026-05-01T02:00:00+02:00")).not.toThrow();
   });
 });
