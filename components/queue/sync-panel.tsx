@@ -6,13 +6,8 @@ import { useEffect, useRef } from "react";
 import type { ActionFailure } from "@/lib/auth/action-failure";
 import { LocalTime } from "@/components/ui/local-time";
 import { providerNames } from "@/lib/providers/provider-names";
+import { queueQueries } from "./queue-queries";
 import type { SyncStatus } from "@/lib/review/queue/sync-status";
-
-async function fetchSyncStatus(): Promise<SyncStatus[]> {
-  const response = await fetch("/api/sync", { cache: "no-store" });
-  if (!response.ok) throw new Error(response.status === 401 ? "Your session has ended. Sign in again." : "Sync status is unavailable.");
-  return ((await response.json()) as { providers: SyncStatus[] }).providers;
-}
 
 function describe(status: SyncStatus): string {
   const name = providerNames[status.provider];
@@ -39,12 +34,7 @@ export function SyncPanel({
   startSync: () => Promise<{ ok: true } | ActionFailure>;
 }) {
   const router = useRouter();
-  const status = useQuery({
-    queryKey: ["sync-status"],
-    queryFn: fetchSyncStatus,
-    initialData: initial,
-    refetchInterval: (query) => (query.state.data?.some((item) => item.status === "running") ? 1000 : false),
-  });
+  const status = useQuery({ ...queueQueries.syncStatus(), initialData: initial });
   const start = useMutation({
     mutationFn: () => startSync(),
     onSuccess: () => void status.refetch(),
