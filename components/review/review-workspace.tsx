@@ -3,8 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
-import { useEffect, useReducer, useState } from "react";
-import { ModalDialog } from "@/components/ui/modal-dialog";
+import { useCallback, useEffect, useReducer, useState } from "react";
 import { hasRole, type Role } from "@/lib/auth/roles";
 import { providerNames } from "@/lib/providers/provider-names";
 import type { CallForReview } from "@/lib/review/calls/load-call-for-review";
@@ -32,7 +31,7 @@ import type { WorkspaceActions } from "./workspace-actions";
 // they stay out of the review page's first load.
 const ConflictDialog = dynamic(() => import("./conflict-dialog").then((module) => module.ConflictDialog), { ssr: false });
 const HistoryDialog = dynamic(() => import("./history-dialog").then((module) => module.HistoryDialog), { ssr: false });
-const TextDiff = dynamic(() => import("./text-diff").then((module) => module.TextDiff), { ssr: false });
+const ChangesDialog = dynamic(() => import("./changes-dialog").then((module) => module.ChangesDialog), { ssr: false });
 
 /** The review page: the transcript beside the summary editor, and everything a save can meet. */
 export function ReviewWorkspace({ review, role, actions }: { review: CallForReview; role: Role; actions: WorkspaceActions }) {
@@ -49,6 +48,7 @@ export function ReviewWorkspace({ review, role, actions }: { review: CallForRevi
   const { draft, base, meta, templateKey, phase } = session;
   const [dialog, setDialog] = useState<"history" | "changes" | "shortcuts" | null>(null);
   const dirty = draft !== (base.content ?? "");
+  const onType = useCallback((text: string) => dispatch({ type: "typed", text }), []);
 
   // Keyed by the target: calls that share one summary share its draft. Kept shortly after typing stops and
   // at once when the page goes away, so a reload or a closed tab loses nothing.
@@ -146,7 +146,7 @@ export function ReviewWorkspace({ review, role, actions }: { review: CallForRevi
               resolveConflict: () => dispatch({ type: "conflict-dialog", open: true }),
             }}
           />
-          <SummaryEditor value={draft} onChange={(text) => dispatch({ type: "typed", text })} readOnly={!canEdit} format={capabilities.format} />
+          <SummaryEditor value={draft} onChange={onType} readOnly={!canEdit} format={capabilities.format} />
           <SummaryFooter
             length={draft.length}
             maxLength={capabilities.maxLength}
@@ -169,41 +169,36 @@ export function ReviewWorkspace({ review, role, actions }: { review: CallForRevi
           />
         </section>
       </div>
-      <ConflictDialog
-        request={merge}
-        mine={draft}
-        providerName={providerName}
-        canOverwrite={hasRole(role, "lead")}
-        onClose={() => dispatch(merge?.purpose === "draft" ? { type: "draft-merge-closed" } : { type: "conflict-dialog", open: false })}
-        onResolved={resolveMerge}
-        onOverwrite={() => merge && saving.save({ baseContent: merge.theirs, intent: "overwrite" })}
-      />
-      <ModalDialog title="What changed since you opened it" open={dialog === "changes"} onClose={() => setDialog(null)} wide>
-        {changedUnderneath ? (
-          <TextDiff before={base.content ?? ""} after={changedUnderneath.content ?? ""} beforeLabel="When you opened it" afterLabel="Now" />
-        ) : (
-          <p>The summary is as you opened it.</p>
-        )}
-        <div className="actions">
-          <button type="button" className="button" onClick={() => setDialog(null)}>
-            Close
-          </button>
-        </div>
-      </ModalDialog>
-      <HistoryDialog
-        callRef={ref}
-        open={dialog === "history"}
-        onClose={() => setDialog(null)}
-        canEdit={canEdit}
-        onRestore={(entry) => {
-          setDialog(null);
-          saving.save({ content: entry.content, intent: "restore" });
-        }}
-        onUseAsDraft={(entry) => {
-          setDialog(null);
-          dispatch({ type: "used-as-draft", text: entry.content });
-        }}
-      />
+      {merge ? (
+        <ConflictDialog
+          request={merge}
+          mine={draft}
+          providerName={providerName}
+          canOverwrite={hasRole(role, "lead")}
+          onClose={() => dispatch(merge.purpose === "draft" ? { type: "draft-merge-closed" } : { type: "conflict-dialog", open: false })}
+          onResolved={resolveMerge}
+          onOverwrite={() => saving.save({ baseContent: merge.theirs, intent: "overwrite" })}
+        />
+      ) : null}
+      {dialog === "changes" ? (
+        <ChangesDialog before={base.content} after={changedUnderneath ? changedUnderneath.content : undefined} onClose={() => setDialog(null)} />
+      ) : null}
+      {dialog === "history" ? (
+        <HistoryDialog
+          callRef={ref}
+          open
+          onClose={() => setDialog(null)}
+          canEdit={canEdit}
+          onRestore={(entry) => {
+            setDialog(null);
+            saving.save({ content: entry.content, intent: "restore" });
+          }}
+          onUseAsDraft={(entry) => {
+            setDialog(null);
+            dispatch({ type: "used-as-draft", text: entry.content });
+          }}
+        />
+      ) : null}
       <ShortcutsDialog open={dialog === "shortcuts"} onClose={() => setDialog(null)} />
       <TemplateDialog
         templates={phase.name === "choosing-template" ? phase.templates : []}

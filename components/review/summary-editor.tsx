@@ -1,12 +1,15 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { useState } from "react";
+import { memo, useState } from "react";
 import rehypeSanitize from "rehype-sanitize";
 import "@uiw/react-md-editor/markdown-editor.css";
 
 // The no-highlight build keeps the review route within its script budget; the editor needs the browser.
-const MDEditor = dynamic(() => import("@uiw/react-md-editor/nohighlight"), {
+// Its chunk is requested as soon as this module runs in the browser, alongside hydration, rather than after
+// the page has mounted: the editor is ready sooner.
+const editorChunk = typeof window === "undefined" ? null : import("@uiw/react-md-editor/nohighlight");
+const MDEditor = dynamic(() => editorChunk ?? import("@uiw/react-md-editor/nohighlight"), {
   ssr: false,
   loading: () => <p className="muted">Loading editor…</p>,
 });
@@ -17,7 +20,8 @@ const previewOptions = { rehypePlugins: [[rehypeSanitize]] as never };
 // this size the editor opens without it, and the toolbar's preview buttons still show it on demand.
 const livePreviewLimit = 20_000;
 
-export function SummaryEditor({
+/** Memoised: a status line or a poll re-rendering the workspace must not re-render the editor and its preview. */
+export const SummaryEditor = memo(function SummaryEditor({
   value,
   onChange,
   readOnly,
@@ -52,4 +56,4 @@ export function SummaryEditor({
       />
     </div>
   );
-}
+});

@@ -1,7 +1,7 @@
 "use client";
 
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { useDeferredValue, useMemo, useRef, useState, type ReactNode } from "react";
+import { memo, useDeferredValue, useMemo, useRef, useState, type ReactNode } from "react";
 import type { TranscriptTurn } from "@/lib/providers/types";
 
 function offset(from: string, at: string): string {
@@ -29,7 +29,8 @@ function highlight(text: string, query: string): ReactNode {
  * The call's dialogue: speaker, offset from the call start, text. Only the turns in view are in the
  * page, so a 3,000-turn transcript opens as fast as a short one; search finds and highlights turns.
  */
-export function TranscriptPanel({ turns, startedAt }: { turns: TranscriptTurn[]; startedAt: string }) {
+/** Memoised: the transcript does not change while the reviewer edits the summary beside it. */
+export const TranscriptPanel = memo(function TranscriptPanel({ turns, startedAt }: { turns: TranscriptTurn[]; startedAt: string }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [search, setSearch] = useState("");
   const query = useDeferredValue(search.trim().toLowerCase());
@@ -38,8 +39,6 @@ export function TranscriptPanel({ turns, startedAt }: { turns: TranscriptTurn[];
     () => (query ? turns.flatMap((turn, index) => (turn.text.toLowerCase().includes(query) ? [index] : [])) : []),
     [turns, query],
   );
-  // The virtualizer hands back functions React Compiler cannot memoise; it is used as documented.
-  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: turns.length,
     getScrollElement: () => scrollRef.current,
@@ -124,4 +123,4 @@ export function TranscriptPanel({ turns, startedAt }: { turns: TranscriptTurn[];
       )}
     </section>
   );
-}
+});

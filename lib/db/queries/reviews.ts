@@ -1,6 +1,7 @@
-import { and, eq, isNull, or, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Db } from "../open-database";
-import { calls, reviews, type Review } from "../schema";
+import { calls, reviews, summaryRevisions, type Review } from "../schema";
+import type { RevisionOutcome } from "./revisions";
 
 export type ReviewDecision = {
   provider: string;
@@ -63,4 +64,35 @@ export async function callsSharingTarget(db: Db, provider: string, targetId: str
     .from(calls)
     .where(and(eq(calls.provider, provider), eq(calls.targetId, targetId)));
   return row?.count ?? 0;
+}
+
+/**
+ * A save's outcome and the decision it makes, in one statement: the journal row, who decided, and the status
+ * of every call of the target. The reviewer waits for this on every save; one round trip, not three.
+ */
+export async function completeDecidedSave(db: Db, journalId: number, outcome: RevisionOutcome, decision: ReviewDecision): Promise<void> {
+  const now = new Date();
+  const { provider, callId, targetId, status, userId } = decision;
+  const completed = db.$with("completed").as(
+    db
+      .update(summaryRevisions)
+      .set({ ...outcome, completedAt: now })
+      .where(and(eq(summaryRevisions.id, journalId), inArray(summaryRevisions.status, ["pending", "unknown", "accepted"])))
+      .returning({ id: summaryRevisions.id }),
+  );
+  const decided = db.$with("decided").as(
+    db
+      .insert(reviews)
+      .values({ provider, callId, templateKey: null, status, decidedBy: userId, decidedAt: now, updatedAt: now })
+      .onConflictDoUpdate({
+        target: [reviews.provider, reviews.callId, reviews.templateKey],
+        set: { status, decidedBy: userId, decidedAt: now, updatedAt: now },
+      })
+      .returning({ id: reviews.id }),
+  );
+  await db
+    .with(completed, decided)
+    .update(calls)
+    .set({ reviewStatus: status })
+    .where(and(eq(calls.provider, provider), or(eq(calls.callId, callId), eq(calls.targetId, targetId))));
 }

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Actor } from "@/lib/auth/require-role";
 import { hasRole } from "@/lib/auth/roles";
 import type { Database } from "@/lib/db/open-database";
-import { recordReviewDecision } from "@/lib/db/queries/reviews";
+import { completeDecidedSave } from "@/lib/db/queries/reviews";
 import { completeRevision, insertPendingRevision, journalState, type SummaryKey } from "@/lib/db/queries/revisions";
 import { withSummaryLock } from "@/lib/db/summary-lock";
 import { isProviderError, type ProviderError, type ProviderErrorDetails } from "@/lib/providers/provider-error";
@@ -223,10 +223,7 @@ async function checkAndWrite(attempt: Attempt, target: SummaryTarget): Promise<S
   }
 
   if (input.intent === "approve") {
-    await Promise.all([
-      completeRevision(db, journalId, { status: "applied" }),
-      recordReviewDecision(db, { ...decisionOf(attempt), status: "approved" }),
-    ]);
+    await completeDecidedSave(db, journalId, { status: "applied" }, { ...decisionOf(attempt), status: "approved" });
     return { ok: true, journalId, content: input.content, meta: metaOf(attempt, null, null), outcome: "approved" };
   }
 
@@ -260,9 +257,10 @@ async function checkAndWrite(attempt: Attempt, target: SummaryTarget): Promise<S
     applied?.version != null && lastProviderVersion != null && applied.version > lastProviderVersion + 1
       ? applied.version - lastProviderVersion - 1
       : null;
-  // Independent statements, sent together: the reviewer waits for one round trip, not two.
-  await Promise.all([
-    completeRevision(db, journalId, {
+  await completeDecidedSave(
+    db,
+    journalId,
+    {
       status: outcome.status === "accepted" ? "accepted" : "applied",
       revision: nextRevision,
       providerVersion: applied?.version ?? null,
@@ -270,9 +268,9 @@ async function checkAndWrite(attempt: Attempt, target: SummaryTarget): Promise<S
       providerUpdatedById: applied?.updatedBy?.id ?? null,
       providerUpdatedByName: applied?.updatedBy?.name ?? null,
       outsideWrites,
-    }),
-    recordReviewDecision(db, { ...decisionOf(attempt), status: "corrected" }),
-  ]);
+    },
+    { ...decisionOf(attempt), status: "corrected" },
+  );
   const meta = { ...metaOf(attempt, nextRevision, applied), outsideWrites };
   return { ok: true, journalId, content: input.content, meta, outcome: outcome.status };
 }

@@ -7,6 +7,7 @@ import { claimNextCall } from "@/lib/db/queries/claims";
 import { listRevisions } from "@/lib/db/queries/revisions";
 import type { ProviderAdapter } from "@/lib/providers/types";
 import { loadCallForReview } from "@/lib/review/calls/load-call-for-review";
+import { listQueue, queueQuerySchema } from "@/lib/review/queue/list-queue";
 import { saveSummary, type SaveSummaryResult } from "@/lib/review/save/save-summary";
 import { syncCalls, toCallRow } from "@/lib/review/queue/sync-calls";
 import { clearFaults, setFaults, summaryWrites } from "../../providers/emulator-harness";
@@ -88,6 +89,9 @@ describe.each(drivers)("saves of one summary from two app instances (%s)", (driv
     expect(loser.theirContent).toBe(winner.content);
     expect((await a.adapter.getSummary({ provider: "bland", id: shared.memoryId, templateKey: null })).content).toBe(winner.content);
     expect(await summaryWrites(emulator, { provider: "bland", target: shared.memoryId })).toHaveLength(1);
+    // The decision is the memory's: the queue shows both calls as corrected.
+    const corrected = await listQueue(database, ["bland"], queueQuerySchema.parse({ status: "corrected" }), 200);
+    expect(corrected.items.map((item) => item.callId)).toEqual(expect.arrayContaining([firstCall, secondCall]));
   });
 
   it("twenty saves of one summary split across two instances: exactly one applied, nineteen conflicts, twenty journal rows", async () => {
