@@ -1,6 +1,7 @@
 "use client";
 
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useRef, useState, useSyncExternalStore } from "react";
+
 export type StoredDraft = { content: string; baseContent: string | null; baseRevision: number; savedAt: string };
 
 // Checked by hand rather than with the schema library: the review page's script budget has no room
@@ -28,19 +29,23 @@ function read(key: string): StoredDraft | null {
   }
 }
 
+const noChanges = () => () => {};
+
 /**
- * Keeps the reviewer's unsaved text in the browser, per call and template, with the base it was
+ * Keeps the reviewer's unsaved text in the browser, per summary and template, with the base it was
  * written against, so a reload, a navigation or a crashed tab loses nothing and the restored draft
- * is still checked against what it started from.
+ * is still checked against what it started from. The draft offered back is the one found when the page
+ * opened: what the reviewer keeps typing is not offered to them.
  */
 export function useLocalDraft(key: string) {
-  const [offered, setOffered] = useState<StoredDraft | null>(null);
-
-  useEffect(() => {
-    // Read after mount: the server render has no localStorage.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    setOffered(read(key));
+  // Read once per key, in the browser only: the server render (and hydration) sees no draft.
+  const found = useRef<{ key: string; draft: StoredDraft | null } | null>(null);
+  const readOnce = useCallback(() => {
+    if (found.current?.key !== key) found.current = { key, draft: read(key) };
+    return found.current.draft;
   }, [key]);
+  const stored = useSyncExternalStore(noChanges, readOnce, () => null);
+  const [dismissed, setDismissed] = useState<string | null>(null);
 
   const keep = useCallback(
     (draft: Omit<StoredDraft, "savedAt">) => {
@@ -59,8 +64,8 @@ export function useLocalDraft(key: string) {
     } catch {
       // nothing to clear
     }
-    setOffered(null);
+    setDismissed(key);
   }, [key]);
 
-  return { offered, dismissOffer: () => setOffered(null), keep, clear };
+  return { offered: dismissed === key ? null : stored, dismissOffer: () => setDismissed(key), keep, clear };
 }

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { alloSummary, baseUrl, emulatorUrl, patchAsColleague, signIn, singleTemplateCalls, twoTemplateCalls } from "./support";
+import { alloSummary, baseUrl, emulatorUrl, patchAsColleague, requestsInFlight, signIn, singleTemplateCalls, twoTemplateCalls } from "./support";
 
 test("a reviewer corrects a summary, then a colleague's edit is caught as a conflict", async ({ page }) => {
   const call = singleTemplateCalls()[0]!;
@@ -83,12 +83,15 @@ test("approving unchanged moves on to the next call and shows in the queue", asy
 
 test("an expired session and a provider outage each get a clear message, and the text stays", async ({ page, context }) => {
   const call = singleTemplateCalls()[7]!;
+  const settled = requestsInFlight(page);
   await signIn(page, "reviewer@redline.test");
   await page.goto(`${baseUrl()}/calls/allo/${call.id}`);
   const editor = page.getByRole("textbox", { name: "Summary" });
   const mine = `${await editor.inputValue()}\n- Must survive a lost session and an outage.`;
   await editor.fill(mine);
 
+  // The page's own requests on opening (the claim, the summary check) carry the cookie and could set it again.
+  await settled();
   await context.clearCookies();
   await editor.press("Control+s");
   await expect(page.getByRole("alert").filter({ hasText: "Your session has ended. Sign in again to continue." })).toBeVisible();

@@ -65,3 +65,15 @@ export function twoTemplateCalls(): string[] {
     .filter((item) => item.type === "CALL" && item.summaries.length === 2 && item.summaries.every((summary) => summary.content.length < 10_000))
     .map((call) => call.id);
 }
+
+/**
+ * Counts the page's requests still in flight. A response to a request sent with the session cookie may set
+ * that cookie again, so a test that ends the session waits until nothing is in flight first.
+ */
+export function requestsInFlight(page: Page): () => Promise<void> {
+  let inFlight = 0;
+  page.on("request", () => void (inFlight += 1));
+  page.on("requestfinished", () => void (inFlight -= 1));
+  page.on("requestfailed", () => void (inFlight -= 1));
+  return () => expect.poll(() => inFlight).toBe(0);
+}
