@@ -61,16 +61,17 @@ describe("PATCH /v2/api/conversations/items/{id}/summary", () => {
       id: items.classicOnly.id,
       content,
       version: 2,
-      updated_at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/),
+      updated_at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/),
       updated_by: { id: "usr-redline01", name: "Redline Integration" },
     });
     expect(await shownSummary(items.classicOnly.id)).toBe(content);
   });
 
-  it("stamps updated_at with the current UTC time, without a zone suffix", async () => {
+  it("stamps updated_at with the current time in UTC, to the second, with its zone as date-time requires", async () => {
     const before = Math.floor(Date.now() / 1000) * 1000;
     const summary = await patchOk(redline, items.classicOnly.id, { content: "Timed." });
-    const stamped = Date.parse(`${summary.updated_at}Z`);
+    expect(summary.updated_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+    const stamped = Date.parse(summary.updated_at);
     expect(stamped).toBeGreaterThanOrEqual(before);
     expect(stamped).toBeLessThanOrEqual(Date.now());
   });

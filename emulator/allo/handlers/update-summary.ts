@@ -21,9 +21,12 @@ const updateSummarySchema = z.object(
   { error: "The request body must be a JSON object." },
 );
 
-/** Allo's example `2026-05-12T14:32:11`: UTC, second precision and, unlike item dates, no zone suffix. */
+/**
+ * UTC to the second, with its zone: the OpenAPI document declares `format: date-time`, which requires one.
+ * (The page's example, `2026-05-12T14:32:11`, leaves it out; clients read a zone-less time as UTC anyway.)
+ */
 function formatUpdatedAt(date: Date): string {
-  return date.toISOString().slice(0, 19);
+  return `${date.toISOString().slice(0, 19)}Z`;
 }
 
 /** PATCH /v2/api/conversations/items/{id}/summary: replace one template's markdown. */
