@@ -34,8 +34,14 @@ export function MetadataBar({ meta, capabilities }: { meta: SummaryMeta | null; 
       <div>
         <dt>Updated by</dt>
         <dd>
-          {meta.savedBy ?? "unknown"}
-          {meta.providerUpdatedBy ? <span className="muted"> (via {meta.providerUpdatedBy})</span> : null}
+          {meta.changedOutside
+            ? (meta.providerUpdatedBy ?? "someone outside Redline")
+            : (meta.savedBy ?? "unknown")}
+          {meta.changedOutside ? (
+            <span className="muted"> (outside Redline{meta.revision ? `, after revision ${meta.revision}` : ""})</span>
+          ) : meta.providerUpdatedBy ? (
+            <span className="muted"> (via {meta.providerUpdatedBy})</span>
+          ) : null}
         </dd>
       </div>
       {meta.templateKey ? (

@@ -135,6 +135,7 @@ export function ReviewWorkspace({ review, role, actions }: { review: CallForRevi
             changedUnderneath={merge ? null : changedUnderneath}
             meta={meta}
             unresolvedConflict={phase.name === "conflict" && !phase.dialogOpen}
+            dirty={dirty}
             on={{
               restoreDraft: () => {
                 dispatch({ type: "draft-restored", draft: offered! });

@@ -7,12 +7,15 @@ export function StaleBanner({
   current,
   meta,
   providerName,
+  dirty,
   onViewChanges,
   onMerge,
 }: {
   current: SummaryCheck;
   meta: SummaryMeta | null;
   providerName: string;
+  /** Whether the reviewer has changed the text: only then is there a draft to speak of. */
+  dirty: boolean;
   onViewChanges: () => void;
   onMerge: () => void;
 }) {
@@ -32,14 +35,14 @@ export function StaleBanner({
             · <LocalTime iso={current.changedAt} />
           </>
         ) : null}
-        . Your draft is based on the earlier text.
+        . {dirty ? "Your draft is based on the earlier text." : "This page still shows the earlier text."}
       </p>
       <div className="actions start">
         <button type="button" className="button" onClick={onViewChanges}>
           View changes
         </button>
         <button type="button" className="button" onClick={onMerge}>
-          Merge into my draft
+          {dirty ? "Merge into my draft" : "Show the new text"}
         </button>
       </div>
     </div>

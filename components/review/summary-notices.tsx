@@ -18,6 +18,7 @@ export function SummaryNotices({
   changedUnderneath,
   meta,
   unresolvedConflict,
+  dirty,
   on,
 }: {
   review: CallForReview;
@@ -29,6 +30,7 @@ export function SummaryNotices({
   changedUnderneath: SummaryCheck | null;
   meta: SummaryMeta | null;
   unresolvedConflict: boolean;
+  dirty: boolean;
   on: {
     restoreDraft: () => void;
     discardDraft: () => void;
@@ -58,7 +60,14 @@ export function SummaryNotices({
       ) : null}
       {canEdit && offeredDraft ? <DraftOffer draft={offeredDraft} onRestore={on.restoreDraft} onDiscard={on.discardDraft} /> : null}
       {changedUnderneath && canEdit ? (
-        <StaleBanner current={changedUnderneath} meta={meta} providerName={providerName} onViewChanges={on.viewChanges} onMerge={on.mergeChanges} />
+        <StaleBanner
+          current={changedUnderneath}
+          meta={meta}
+          providerName={providerName}
+          dirty={dirty}
+          onViewChanges={on.viewChanges}
+          onMerge={on.mergeChanges}
+        />
       ) : null}
       {unresolvedConflict ? (
         <div role="note" className="alert warning">

@@ -11,6 +11,7 @@ const meta = (revision: number, version: number | null = null): SummaryMeta => (
   savedAt: "2026-11-20T12:00:00.000Z",
   templateKey: null,
   outsideWrites: null,
+  changedOutside: false,
 });
 
 const opened = () => startSession({ content: "AI text", meta: null, templateKey: null, awaitingJournalId: null });

@@ -71,7 +71,7 @@ describe("PATCH /v2/api/conversations/items/{id}/summary", () => {
     const before = Math.floor(Date.now() / 1000) * 1000;
     const summary = await patchOk(redline, items.classicOnly.id, { content: "Timed." });
     expect(summary.updated_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
-    const stamped = Date.parse(summary.updated_at);
+    const stamped = Date.parse(summary.updated_at!);
     expect(stamped).toBeGreaterThanOrEqual(before);
     expect(stamped).toBeLessThanOrEqual(Date.now());
   });

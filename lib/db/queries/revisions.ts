@@ -226,3 +226,14 @@ export async function landedOnTopOf(db: Db, key: SummaryKey, afterId: number, co
     .limit(1);
   return row !== undefined;
 }
+
+/** The newest change Redline saw made outside it (in the provider's own app), if any. */
+export async function latestOutsideChange(db: Db, key: SummaryKey): Promise<SummaryRevision | undefined> {
+  const [row] = await db
+    .select()
+    .from(summaryRevisions)
+    .where(and(targetIs(key), eq(summaryRevisions.kind, "outside")))
+    .orderBy(desc(summaryRevisions.id))
+    .limit(1);
+  return row;
+}

@@ -1,12 +1,12 @@
 import type { Database } from "@/lib/db/open-database";
 import { callsSharingTarget, recordCallTarget } from "@/lib/db/queries/reviews";
-import { journalState, lastTemplateKey, latestLandedRevision, type SummaryKey } from "@/lib/db/queries/revisions";
+import { journalState, lastTemplateKey, latestLandedRevision, latestOutsideChange, type SummaryKey } from "@/lib/db/queries/revisions";
 import { isProviderError, type ProviderErrorDetails } from "@/lib/providers/provider-error";
 import type { Capabilities, CallDetail, ProviderAdapter } from "@/lib/providers/types";
 import { currentSummary } from "../save/current-summary";
 import { observeSummary } from "../save/observe-summary";
 import { reconcileTarget, type ReconcileOptions } from "../save/reconcile-saves";
-import { toSummaryMeta, type SummaryMeta } from "../save/summary-meta";
+import { outsideChangeMeta, toSummaryMeta, type SummaryMeta } from "../save/summary-meta";
 
 export type CallForReview = {
   call: CallDetail;
@@ -61,8 +61,9 @@ export async function loadCallForReview(
   const { recent } = await journalState(db, key);
   const current = currentSummary(adapter.capabilities, call.summary, recent);
   await observeSummary(db, { key, callId, capabilities: adapter.capabilities, snapshot: call.summary, recent, current });
-  const [landed, templateKey, sharing] = await Promise.all([
+  const [landed, outside, templateKey, sharing] = await Promise.all([
     latestLandedRevision(db, key),
+    latestOutsideChange(db, key),
     lastTemplateKey(db, key),
     call.sharedTarget ? callsSharingTarget(db, adapter.id, key.targetId) : Promise.resolve(0),
   ]);
@@ -72,7 +73,7 @@ export async function loadCallForReview(
     review: {
       ...review,
       content: current.content,
-      meta: landed ? toSummaryMeta(landed) : null,
+      meta: describeShownText(current.content, landed, outside),
       templateKey,
       awaitingJournalId: newestAccepted && !current.shown ? newestAccepted.id : null,
       shared: call.sharedTarget ? { label: call.sharedTarget, calls: Math.max(sharing, 1) } : null,
@@ -82,4 +83,14 @@ export async function loadCallForReview(
 
 function rethrowUnlessProviderError(error: unknown): void {
   if (!isProviderError(error)) throw error;
+}
+
+/** The metadata bar describes the text shown: Redline's last save, or a change made outside Redline since. */
+function describeShownText(
+  shown: string | null,
+  landed: Awaited<ReturnType<typeof latestLandedRevision>>,
+  outside: Awaited<ReturnType<typeof latestOutsideChange>>,
+): SummaryMeta | null {
+  if (outside && outside.content === shown && (!landed || outside.id > landed.id)) return outsideChangeMeta(landed?.revision ?? 0, outside);
+  return landed ? toSummaryMeta(landed) : null;
 }

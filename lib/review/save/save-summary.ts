@@ -289,5 +289,6 @@ function metaOf({ actor, input }: Attempt, revision: number | null, applied: Ext
     savedAt: new Date().toISOString(),
     templateKey: input.templateKey,
     outsideWrites: null,
+    changedOutside: false,
   };
 }

@@ -134,6 +134,20 @@ describe.each(drivers)("saving a summary (%s)", (driver) => {
     expect(second.meta.outsideWrites).toBe(2);
   });
 
+  it("describes the text shown: after a colleague's change, the page says it was changed outside Redline, not by the last saver", async () => {
+    const callId = calls.singleTemplate[5]!;
+    const base = (await opened(callId)).content!;
+    const saved = await saveSummary(deps(), reviewer, edit(callId, base, `${base}\n- Riley's line`));
+    if (!saved.ok) throw new Error(saved.error.message);
+    expect((await opened(callId)).meta).toMatchObject({ revision: 1, savedBy: "Riley Reviewer", changedOutside: false });
+
+    const colleague = await patchAsColleague(emulator.url, callId, `${saved.content}\n- the colleague's line`);
+    const reopened = await opened(callId);
+    expect(reopened.content).toBe(`${saved.content}\n- the colleague's line`);
+    expect(reopened.meta).toMatchObject({ revision: 1, savedBy: null, changedOutside: true });
+    expect(colleague.version).toBeGreaterThan(saved.meta.version!);
+  });
+
   it("asks for a template when the call has two, and saves once one is chosen", async () => {
     const callId = calls.twoTemplates[0]!;
     const base = (await opened(callId)).call.summary.content!;
