@@ -33,13 +33,15 @@ function outcome(entry: HistoryEntry): string {
       return "saving…";
     case "unknown":
       return "outcome unknown: Redline is checking with the provider";
+    case "template_asked":
+      return "not sent: the template it replaces was asked for";
     default:
       return "seen at the provider";
   }
 }
 
 /** Anything that did not land is offered back; approvals carry no text of their own to restore. */
-const notApplied = (entry: HistoryEntry) => ["failed", "conflict", "pending", "unknown"].includes(entry.status);
+const notApplied = (entry: HistoryEntry) => ["failed", "conflict", "pending", "unknown", "template_asked"].includes(entry.status);
 
 /** Every revision of the summary, a diff between any two, and restore or retry of an earlier text. */
 export function HistoryDialog({

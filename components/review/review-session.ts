@@ -51,6 +51,7 @@ export type ReviewEvent =
   | { type: "failed"; request: SaveRequest; error: SaveFailure }
   | { type: "conflict-dialog"; open: boolean }
   | { type: "template-dismissed" }
+  | { type: "template-selected"; key: string | null }
   | { type: "confirmed"; meta: SummaryMeta; providerName: string }
   | { type: "confirm-again" }
   | { type: "draft-restored"; draft: StoredDraft }
@@ -144,6 +145,8 @@ export function reviewSession(session: ReviewSession, event: ReviewEvent): Revie
       return session.phase.name === "conflict" ? { ...session, phase: { ...session.phase, dialogOpen: event.open } } : session;
     case "template-dismissed":
       return session.phase.name === "choosing-template" ? { ...session, phase: editing } : session;
+    case "template-selected":
+      return { ...session, templateKey: event.key };
     case "confirmed":
       return session.phase.name === "awaiting"
         ? { ...session, meta: event.meta, phase: editing, announcement: `Applied: ${event.providerName} now shows your text.` }

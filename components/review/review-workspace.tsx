@@ -18,6 +18,7 @@ import { SummaryEditor } from "./summary-editor";
 import { SummaryFooter } from "./summary-footer";
 import { SummaryNotices } from "./summary-notices";
 import { TemplateDialog } from "./template-dialog";
+import { TemplateSelect } from "./template-select";
 import { TranscriptPanel } from "./transcript-panel";
 import { useAcceptedConfirmation } from "./use-accepted-confirmation";
 import { useClaim } from "./use-claim";
@@ -146,6 +147,13 @@ export function ReviewWorkspace({ review, role, actions }: { review: CallForRevi
               mergeChanges: () => void mergeIntoDraft(),
               resolveConflict: () => dispatch({ type: "conflict-dialog", open: true }),
             }}
+          />
+          <TemplateSelect
+            templates={capabilities.templates}
+            value={templateKey}
+            providerName={providerName}
+            disabled={!canEdit || saving.pending}
+            onChange={(key) => dispatch({ type: "template-selected", key })}
           />
           <SummaryEditor value={draft} onChange={onType} readOnly={!canEdit} format={capabilities.format} />
           <SummaryFooter

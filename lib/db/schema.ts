@@ -20,6 +20,8 @@ export const reviewStatusEnum = pgEnum("review_status", ["unreviewed", "in_revie
 /**
  * "observed": a text Redline saw at the provider and did not write (the AI original, or an outside change).
  * "unknown": the write's answer was lost and a re-read could not tell whether it landed; the reconciler decides.
+ * "template_asked": the provider needs to know which summary template the text replaces; the reviewer was
+ * asked, and their choice is saved as a new attempt. Neither a failure nor a save.
  */
 export const revisionStatusEnum = pgEnum("revision_status", [
   "pending",
@@ -29,6 +31,7 @@ export const revisionStatusEnum = pgEnum("revision_status", [
   "failed",
   "observed",
   "unknown",
+  "template_asked",
 ]);
 
 /** Why a journal row exists: what the reviewer meant, or what Redline noticed. */

@@ -132,4 +132,28 @@ test("a call with two summary templates asks which one the text replaces, then s
   await expect(page.getByRole("status").filter({ hasText: /Saved\. Revision 1/ })).toBeVisible();
   await expect(page.getByRole("definition").filter({ hasText: "MARKDOWN_CLASSIC" })).toBeVisible();
   expect(await alloSummary(callId)).toBe(mine);
+
+  // The choice is remembered: reopened, the call saves to the same template without asking.
+  await page.reload();
+  await expect(page.getByRole("combobox", { name: "Summary template" })).toHaveValue("MARKDOWN_CLASSIC");
+  const again = `${mine}\n- And the invoice is sent by email.`;
+  await page.getByRole("textbox", { name: "Summary" }).fill(again);
+  await page.getByRole("textbox", { name: "Summary" }).press("Control+s");
+  await expect(page.getByRole("status").filter({ hasText: /Saved\. Revision 2/ })).toBeVisible();
+  await expect(dialog).toBeHidden();
+  expect(await alloSummary(callId)).toBe(again);
+});
+
+test("a summary template can be chosen before saving, so the save does not have to ask", async ({ page }) => {
+  const callId = twoTemplateCalls()[1]!;
+  await signIn(page, "reviewer@redline.test");
+  await page.goto(`${baseUrl()}/calls/allo/${callId}`);
+  await page.getByRole("combobox", { name: "Summary template" }).selectOption("MARKDOWN_CLASSIC");
+  const editor = page.getByRole("textbox", { name: "Summary" });
+  const mine = `${await editor.inputValue()}\n- Corrected before saving: two seats, not three.`;
+  await editor.fill(mine);
+  await editor.press("Control+s");
+  await expect(page.getByRole("status").filter({ hasText: /Saved\. Revision 1/ })).toBeVisible();
+  await expect(page.getByRole("dialog", { name: "Choose the summary template" })).toHaveCount(0);
+  expect(await alloSummary(callId)).toBe(mine);
 });

@@ -164,7 +164,8 @@ function refusal(actor: Actor, input: Attempt["input"], adapter: ProviderAdapter
 
 async function providerFailure({ deps, journalId }: Attempt, error: ProviderError): Promise<SaveSummaryResult> {
   await completeRevision(deps.database.db, journalId, {
-    status: "failed",
+    // A question for the reviewer, not a failed save: the answer comes back as a new attempt.
+    status: error.reason === "template_required" ? "template_asked" : "failed",
     errorCode: error.code,
     errorMessage: error.message,
     requestId: error.requestId,

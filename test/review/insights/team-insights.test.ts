@@ -62,13 +62,38 @@ describe("team insights", () => {
       content: "something else",
     });
     await completeRevision(database.db, refused, { status: "conflict" });
+    // Asked which template the text replaces: a question, not a failed save.
+    const asked = await insertPendingRevision(database.db, {
+      provider: "allo",
+      targetId: "c1",
+      callId: "c1",
+      templateKey: null,
+      authorId: riley.id,
+      kind: "edit",
+      baseContent: base,
+      baseRevision: 0,
+      content: "which template?",
+    });
+    await completeRevision(database.db, asked, { status: "template_asked", errorCode: "SUMMARY_TEMPLATE_KEY_REQUIRED" });
+    const failed = await insertPendingRevision(database.db, {
+      provider: "allo",
+      targetId: "c1",
+      callId: "c1",
+      templateKey: null,
+      authorId: rowan.id,
+      kind: "edit",
+      baseContent: base,
+      baseRevision: 0,
+      content: "the provider was down",
+    });
+    await completeRevision(database.db, failed, { status: "failed", errorCode: "SERVICE_UNAVAILABLE" });
     await recordReviewDecision(database.db, { provider: "allo", callId: "c2", targetId: "c2", status: "approved", userId: rowan.id });
     await recordReviewDecision(database.db, { provider: "allo", callId: "c3", targetId: "c3", status: "approved", userId: rowan.id });
 
     const insights = await teamInsights(database);
     expect(insights.reviewers).toEqual([
       { name: "Riley Reviewer", saves: 1, conflicts: 0, failures: 0, approvals: 0 },
-      { name: "Rowan Reviewer", saves: 0, conflicts: 1, failures: 0, approvals: 2 },
+      { name: "Rowan Reviewer", saves: 0, conflicts: 1, failures: 1, approvals: 2 },
     ]);
     expect(insights.providers).toEqual([{ key: "allo", corrected: 1, approved: 2, unreviewed: 0 }]);
     expect(insights.agents).toEqual(

@@ -164,7 +164,7 @@ describe.each(drivers)("saving a summary (%s)", (driver) => {
     expect(reopened.call.summary.content).toBe(mine);
   });
 
-  it("journals every attempt, failed ones included, with the provider's code", async () => {
+  it("journals every attempt, with the provider's code: a template question apart from failures", async () => {
     const callId = calls.twoTemplates[1]!;
     const base = (await opened(callId)).call.summary.content!;
     await saveSummary(deps(), reviewer, edit(callId, base, `${base}\nA`));
@@ -172,7 +172,7 @@ describe.each(drivers)("saving a summary (%s)", (driver) => {
     await saveSummary(deps(), reviewer, edit(callId, base, `${base}\nC`, 0, "MARKDOWN_CLASSIC"));
     const journal = await attempts(callId);
     expect(journal.map((row) => [row.content.slice(-1), row.status, row.errorCode])).toEqual([
-      ["A", "failed", "SUMMARY_TEMPLATE_KEY_REQUIRED"],
+      ["A", "template_asked", "SUMMARY_TEMPLATE_KEY_REQUIRED"],
       ["B", "applied", null],
       ["C", "conflict", "CONFLICT"],
     ]);
