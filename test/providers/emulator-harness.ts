@@ -1,6 +1,6 @@
-import { expect } from "vitest";
+import { afterAll, afterEach, beforeAll, expect } from "vitest";
 import type { FaultInput } from "@/emulator/faults/fault-spec";
-import type { RunningEmulator } from "@/emulator/server";
+import { startEmulator, type EmulatorOptions, type RunningEmulator } from "@/emulator/server";
 import { writesAnswerSchema, type SummaryWrite } from "@/emulator/write-log";
 import { ProviderError } from "@/lib/providers/provider-error";
 
@@ -40,6 +40,23 @@ export function recordingSleep(): ((ms: number) => Promise<void>) & { waits: num
     waits.push(ms);
   };
   return Object.assign(sleep, { waits });
+}
+
+/** Options every adapter takes, filled here so a test names only its provider's own. */
+type CommonAdapterOptions = { timeoutMs: number; fetch?: typeof fetch; sleep?: (ms: number) => Promise<void> };
+
+/**
+ * An adapter built with a recording fetch and sleep, both kept on it so a test can read what it sent and waited;
+ * a 2 s timeout, and any of the three replaced by `options` (`sleep: undefined` for real pacing).
+ */
+export function recordedAdapter<O extends CommonAdapterOptions, A extends object>(
+  create: (options: O) => A,
+  options: NoInfer<Omit<O, keyof CommonAdapterOptions> & Partial<CommonAdapterOptions>>,
+): A & { fetch: ReturnType<typeof recordingFetch>; sleep: ReturnType<typeof recordingSleep> } {
+  const fetch = recordingFetch();
+  const sleep = recordingSleep();
+  // `options` with the common options put back is an O; the checker cannot follow `Omit` on a type parameter.
+  return Object.assign(create({ timeoutMs: 2_000, fetch, sleep, ...options } as unknown as O), { fetch, sleep });
 }
 
 export async function rejection(promise: Promise<unknown>): Promise<ProviderError> {
@@ -85,6 +102,44 @@ export async function resetEmulator(emulator: RunningEmulator): Promise<void> {
 
 export async function setEmulatorSettings(emulator: RunningEmulator, settings: { rateLimits?: boolean; twilioApplyDelayMs?: number }): Promise<void> {
   await admin(emulator, "PATCH", "settings", settings);
+}
+
+/**
+ * The emulator a test file runs against: started before its tests, closed after them, and after each test its
+ * faults cleared, its data reset and its rate limits set back, so no test sees what another left behind.
+ */
+export function emulatorForFile(options: EmulatorOptions): RunningEmulator {
+  let started: RunningEmulator | undefined;
+  const running = () => {
+    if (!started) throw new Error("The emulator starts before the file's tests: use it in a test or a hook");
+    return started;
+  };
+  beforeAll(async () => {
+    started = await startEmulator({ port: 0, ...options });
+  });
+  afterAll(async () => {
+    await started?.close();
+  });
+  afterEach(async () => {
+    await clearFaults(running());
+    await resetEmulator(running());
+    await setEmulatorSettings(running(), { rateLimits: options.rateLimits ?? true });
+  });
+  return {
+    get url() {
+      return running().url;
+    },
+    get port() {
+      return running().port;
+    },
+    setup: () => running().setup(),
+    close: () => running().close(),
+  };
+}
+
+/** Each endpoint with each way a fault makes its answer unreadable: not JSON, or JSON of the wrong shape. */
+export function unreadableAnswers<E extends string>(endpoints: readonly E[]): (readonly [E, "malformed" | "schema"])[] {
+  return endpoints.flatMap((endpoint) => (["malformed", "schema"] as const).map((mode) => [endpoint, mode] as const));
 }
 
 /** A plain request to the emulator, bypassing the adapter: for what the adapter refuses to send. */

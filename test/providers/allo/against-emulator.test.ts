@@ -1,23 +1,21 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { alloKeyFor, type AlloKeyLabel } from "@/emulator/allo/keys";
 import { generateFixture } from "@/emulator/data/generate";
 import type { CallItem } from "@/emulator/data/sections/allo-section";
-import { startEmulator, type RunningEmulator } from "@/emulator/server";
 import { createAlloAdapter, type AlloAdapterOptions } from "@/lib/providers/allo/adapter";
 import { mapAlloError } from "@/lib/providers/allo/errors";
 import type { ProviderAdapter } from "@/lib/providers/types";
 import { recipeOf, representativeItems } from "../../emulator/support/test-data";
 import {
-  clearFaults,
+  emulatorForFile,
   expectNewestFirst,
   faultsRemaining,
   raw,
-  recordingFetch,
-  recordingSleep,
+  recordedAdapter,
   rejection,
-  resetEmulator,
   setEmulatorSettings,
   setFaults,
+  unreadableAnswers,
 } from "../emulator-harness";
 
 const dataOptions = { seed: 7, calls: 200, now: new Date("2026-05-12T15:00:00Z") };
@@ -30,38 +28,12 @@ const contacts = new Map(fixture.contacts.map((contact) => [contact.id, contact]
 const REQUEST_ID = /^req_[A-Za-z0-9]{12}$/;
 const UNKNOWN_CALL = "cll-zzzzzzzzzz";
 
-let emulator: RunningEmulator;
-
-beforeAll(async () => {
-  emulator = await startEmulator({ port: 0, ...dataOptions, providers: ["allo"], rateLimits: false });
-});
-
-afterAll(async () => {
-  await emulator?.close();
-});
-
-afterEach(async () => {
-  await clearFaults(emulator);
-  await resetEmulator(emulator);
-  await setEmulatorSettings(emulator, { rateLimits: false });
-});
+const emulator = emulatorForFile({ ...dataOptions, providers: ["allo"], rateLimits: false });
 
 /** The adapter as Redline builds it, pointed at the emulator; pacing off (the emulator enforces none here), waits recorded. */
-function allo(overrides: Partial<AlloAdapterOptions> & { key?: AlloKeyLabel } = {}) {
+function allo({ key, ...overrides }: Partial<AlloAdapterOptions> & { key?: AlloKeyLabel } = {}) {
   const setup = emulator.setup().providers.allo!;
-  const fetch = recordingFetch();
-  const sleep = recordingSleep();
-  const { key, ...options } = overrides;
-  const adapter = createAlloAdapter({
-    apiKey: key ? alloKeyFor(key) : setup.apiKey,
-    baseUrl: setup.baseUrl,
-    timeoutMs: 2_000,
-    fetch,
-    sleep,
-    rateLimit: null,
-    ...options,
-  });
-  return Object.assign(adapter, { fetch, sleep });
+  return recordedAdapter(createAlloAdapter, { apiKey: key ? alloKeyFor(key) : setup.apiKey, baseUrl: setup.baseUrl, rateLimit: null, ...overrides });
 }
 
 /** What the adapter sent as X-Request-Id on its last request: Allo echoes it as the error's request_id. */
@@ -401,14 +373,7 @@ describe("Allo adapter against the emulator: faults", () => {
     expect(error).toMatchObject({ kind: "timeout", status: null, code: "TIMEOUT", outcomeUnknown: endpoint === "updateSummary" });
   });
 
-  it.each([
-    ["search", "malformed"],
-    ["search", "schema"],
-    ["getItem", "malformed"],
-    ["getItem", "schema"],
-    ["updateSummary", "malformed"],
-    ["updateSummary", "schema"],
-  ] as const)("reads a %s answer that is %s as a contract failure", async (endpoint, mode) => {
+  it.each(unreadableAnswers(["search", "getItem", "updateSummary"]))("reads a %s answer that is %s as a contract failure", async (endpoint, mode) => {
     await setFaults(emulator, `allo.${endpoint}:${mode},count=1`);
     const adapter = allo();
     const error = await rejection(operations[endpoint](adapter));

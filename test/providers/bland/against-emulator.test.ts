@@ -1,23 +1,12 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { blandKeyFor } from "@/emulator/bland/keys";
 import { generateFixture } from "@/emulator/data/generate";
 import type { BlandCall, BlandContact, ContactMemory } from "@/emulator/data/sections/bland-section";
-import { startEmulator, type RunningEmulator } from "@/emulator/server";
 import { createBlandAdapter, type BlandAdapterOptions } from "@/lib/providers/bland/adapter";
 import { mapBlandError } from "@/lib/providers/bland/errors";
 import type { ProviderAdapter } from "@/lib/providers/types";
 import { writeSummary } from "./fixtures";
-import {
-  clearFaults,
-  expectNewestFirst,
-  faultsRemaining,
-  raw,
-  recordingFetch,
-  recordingSleep,
-  rejection,
-  resetEmulator,
-  setFaults,
-} from "../emulator-harness";
+import { emulatorForFile, expectNewestFirst, faultsRemaining, raw, recordedAdapter, rejection, setFaults, unreadableAnswers } from "../emulator-harness";
 
 // Enough calls for more contacts than one page of Bland's contact list holds (200).
 const dataOptions = { seed: 9, calls: 700, now: new Date("2026-05-12T15:00:00Z") };
@@ -46,28 +35,12 @@ const servedDocument = structuredClone(document);
 }
 const UNKNOWN_CALL = "00000000-0000-4000-8000-000000000000";
 
-let emulator: RunningEmulator;
-
-beforeAll(async () => {
-  emulator = await startEmulator({ port: 0, fixture: servedDocument, rateLimits: false });
-});
-
-afterAll(async () => {
-  await emulator?.close();
-});
-
-afterEach(async () => {
-  await clearFaults(emulator);
-  await resetEmulator(emulator);
-});
+const emulator = emulatorForFile({ fixture: servedDocument, rateLimits: false });
 
 /** The adapter as Redline builds it (no agent numbers configured: it learns them), waits recorded. */
 function bland(overrides: Partial<BlandAdapterOptions> = {}) {
   const setup = emulator.setup().providers.bland!;
-  const fetch = recordingFetch();
-  const sleep = recordingSleep();
-  const adapter = createBlandAdapter({ apiKey: setup.apiKey, baseUrl: setup.baseUrl, timeoutMs: 2_000, fetch, sleep, ...overrides });
-  return Object.assign(adapter, { fetch, sleep });
+  return recordedAdapter(createBlandAdapter, { apiKey: setup.apiKey, baseUrl: setup.baseUrl, ...overrides });
 }
 
 describe("Bland adapter against the emulator: success paths", () => {
@@ -299,14 +272,11 @@ describe("Bland adapter against the emulator: faults", () => {
     expect(error).toMatchObject({ kind: "timeout", status: null, code: "TIMEOUT", outcomeUnknown: endpoint === "updateMemorySummary" });
   });
 
-  it.each(all.flatMap((endpoint) => (["malformed", "schema"] as const).map((mode) => [endpoint, mode] as const)))(
-    "reads a %s answer that is %s as a contract failure",
-    async (endpoint, mode) => {
-      await setFaults(emulator, `bland.${endpoint}:${mode},count=1`);
-      const error = await rejection(operations[endpoint](configured()));
-      expect(error).toMatchObject({ kind: "contract", status: 200, code: "INVALID_RESPONSE", outcomeUnknown: endpoint === "updateMemorySummary" });
-    },
-  );
+  it.each(unreadableAnswers(all))("reads a %s answer that is %s as a contract failure", async (endpoint, mode) => {
+    await setFaults(emulator, `bland.${endpoint}:${mode},count=1`);
+    const error = await rejection(operations[endpoint](configured()));
+    expect(error).toMatchObject({ kind: "contract", status: 200, code: "INVALID_RESPONSE", outcomeUnknown: endpoint === "updateMemorySummary" });
+  });
 
   it("reports a summary update whose answer never came as of unknown outcome, though it was applied", async () => {
     await setFaults(emulator, "bland.updateMemorySummary:apply-then-hang,count=1");

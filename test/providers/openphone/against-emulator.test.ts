@@ -1,21 +1,20 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { generateFixture } from "@/emulator/data/generate";
 import type { OpenPhoneCall } from "@/emulator/data/sections/openphone-section";
 import { openPhoneKeyFor } from "@/emulator/openphone/keys";
-import { startEmulator, type RunningEmulator } from "@/emulator/server";
 import { createOpenPhoneAdapter, type OpenPhoneAdapterOptions, type QuoLine } from "@/lib/providers/openphone/adapter";
 import { mapOpenPhoneError } from "@/lib/providers/openphone/errors";
 import type { ProviderAdapter } from "@/lib/providers/types";
 import {
-  clearFaults,
+  emulatorForFile,
   expectNewestFirst,
   faultsRemaining,
   raw,
-  recordingFetch,
-  recordingSleep,
+  recordedAdapter,
   rejection,
   setEmulatorSettings,
   setFaults,
+  unreadableAnswers,
 } from "../emulator-harness";
 
 const dataOptions = { seed: 5, calls: 120, now: new Date("2026-05-12T15:00:00Z") };
@@ -33,39 +32,18 @@ const completed = find("call with a completed summary", (call) => call.summary.s
 const inProgress = find("call whose summary is in progress", (call) => call.summary.status === "in-progress");
 const absent = find("call without a summary", (call) => call.summary.status === "absent" && call.transcript.status === "absent");
 
-let emulator: RunningEmulator;
+const emulator = emulatorForFile({ ...dataOptions, providers: ["openphone"], rateLimits: false });
 let lines: QuoLine[];
 
-beforeAll(async () => {
-  emulator = await startEmulator({ port: 0, ...dataOptions, providers: ["openphone"], rateLimits: false });
+// Registered after the emulator's start, so it runs once the emulator is up.
+beforeAll(() => {
   lines = emulator.setup().providers.openphone!.phoneNumbers.map((number) => ({ phoneNumberId: number.id, participants: number.participants }));
-});
-
-afterAll(async () => {
-  await emulator?.close();
-});
-
-afterEach(async () => {
-  await clearFaults(emulator);
-  await setEmulatorSettings(emulator, { rateLimits: false });
 });
 
 /** The adapter as Redline builds it, configured from the emulator's setup; pacing off, waits recorded. */
 function quo(overrides: Partial<OpenPhoneAdapterOptions> = {}) {
   const setup = emulator.setup().providers.openphone!;
-  const fetch = recordingFetch();
-  const sleep = recordingSleep();
-  const adapter = createOpenPhoneAdapter({
-    apiKey: setup.apiKey,
-    baseUrl: setup.baseUrl,
-    lines,
-    timeoutMs: 2_000,
-    fetch,
-    sleep,
-    rateLimit: null,
-    ...overrides,
-  });
-  return Object.assign(adapter, { fetch, sleep });
+  return recordedAdapter(createOpenPhoneAdapter, { apiKey: setup.apiKey, baseUrl: setup.baseUrl, lines, rateLimit: null, ...overrides });
 }
 
 const listRequests = (adapter: ReturnType<typeof quo>) => adapter.fetch.exchanges.filter((exchange) => new URL(exchange.url).pathname.endsWith("/v1/calls"));
@@ -233,10 +211,12 @@ describe("Quo adapter against the emulator: faults", () => {
     getCallSummary: { 429: "0500429", 503: "0501503" },
   } as const;
   const endpoints = ["listCalls", "getCall", "getCallTranscript", "getCallSummary"] as const;
+  // One conversation: a listing then makes one request, the one the fault is aimed at.
+  const single = () => lines.slice(0, 1).map((line) => ({ ...line, participants: line.participants.slice(0, 1) }));
 
   it.each(endpoints)("retries %s after a 429, backing off as Quo sends no Retry-After", async (endpoint) => {
     await setFaults(emulator, `openphone.${endpoint}:status=429,count=1`);
-    const adapter = quo({ lines: endpoint === "listCalls" ? lines.slice(0, 1).map((line) => ({ ...line, participants: line.participants.slice(0, 1) })) : lines });
+    const adapter = quo({ lines: endpoint === "listCalls" ? single() : lines });
     await expect(operations[endpoint](adapter)).resolves.toBeTruthy();
     expect(adapter.fetch.exchanges.filter((exchange) => exchange.status === 429)).toHaveLength(1);
     expect(adapter.sleep.waits).toHaveLength(1);
@@ -244,9 +224,8 @@ describe("Quo adapter against the emulator: faults", () => {
   });
 
   it.each(endpoints)("gives up on %s after four 503s, with the operation's own code", async (endpoint) => {
-    const single = lines.slice(0, 1).map((line) => ({ ...line, participants: line.participants.slice(0, 1) }));
     await setFaults(emulator, `openphone.${endpoint}:status=503,count=4`);
-    const error = await rejection(operations[endpoint](quo({ lines: single })));
+    const error = await rejection(operations[endpoint](quo({ lines: single() })));
     expect(error).toMatchObject({ kind: "unavailable", status: 503, code: codes[endpoint][503], retryable: true });
     expect(error.requestId).toMatch(TRACE);
   });
@@ -257,9 +236,8 @@ describe("Quo adapter against the emulator: faults", () => {
     ["getCallTranscript", "0601500"],
     ["getCallSummary", "0501500"],
   ] as const)("maps a 500 on %s to unavailable with code %s, without retrying it", async (endpoint, code) => {
-    const single = lines.slice(0, 1).map((line) => ({ ...line, participants: line.participants.slice(0, 1) }));
     await setFaults(emulator, `openphone.${endpoint}:status=500,count=1`);
-    const adapter = quo({ lines: single });
+    const adapter = quo({ lines: single() });
     const error = await rejection(operations[endpoint](adapter));
     expect(error).toMatchObject({ kind: "unavailable", status: 500, code, retryable: true });
     expect(error.requestId).toMatch(TRACE);
@@ -267,9 +245,8 @@ describe("Quo adapter against the emulator: faults", () => {
   });
 
   it("hands on a 429 that outlasts the retries as rate_limited", async () => {
-    const single = lines.slice(0, 1).map((line) => ({ ...line, participants: line.participants.slice(0, 1) }));
     await setFaults(emulator, "openphone.listCalls:status=429,count=4");
-    const error = await rejection(quo({ lines: single }).listCalls({ page: 1, size: 5 }));
+    const error = await rejection(quo({ lines: single() }).listCalls({ page: 1, size: 5 }));
     expect(error).toMatchObject({ kind: "rate_limited", status: 429, code: "0100429", retryable: true });
   });
 
@@ -285,14 +262,11 @@ describe("Quo adapter against the emulator: faults", () => {
     expect(error).toMatchObject({ kind: "timeout", status: null, code: "TIMEOUT", outcomeUnknown: false });
   });
 
-  it.each(endpoints.flatMap((endpoint) => (["malformed", "schema"] as const).map((mode) => [endpoint, mode] as const)))(
-    "reads a %s answer that is %s as a contract failure",
-    async (endpoint, mode) => {
-      await setFaults(emulator, `openphone.${endpoint}:${mode},count=1`);
-      const error = await rejection(operations[endpoint](quo()));
-      expect(error).toMatchObject({ kind: "contract", status: 200, code: "INVALID_RESPONSE", outcomeUnknown: false });
-    },
-  );
+  it.each(unreadableAnswers(endpoints))("reads a %s answer that is %s as a contract failure", async (endpoint, mode) => {
+    await setFaults(emulator, `openphone.${endpoint}:${mode},count=1`);
+    const error = await rejection(operations[endpoint](quo()));
+    expect(error).toMatchObject({ kind: "contract", status: 200, code: "INVALID_RESPONSE", outcomeUnknown: false });
+  });
 
   it("carries on from the page that failed, reading nothing twice", async () => {
     const adapter = quo();

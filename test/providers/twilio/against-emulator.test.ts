@@ -1,23 +1,11 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { generateFixture } from "@/emulator/data/generate";
 import type { TwilioSummary } from "@/emulator/data/sections/twilio-section";
-import { startEmulator, type RunningEmulator } from "@/emulator/server";
 import { twilioCredentialFor, type TwilioCredentialLabel } from "@/emulator/twilio/credentials";
 import type { ProviderAdapter } from "@/lib/providers/types";
 import { createTwilioAdapter, type TwilioAdapterOptions } from "@/lib/providers/twilio/adapter";
 import { mapTwilioError } from "@/lib/providers/twilio/errors";
-import {
-  clearFaults,
-  eventually,
-  expectNewestFirst,
-  faultsRemaining,
-  raw,
-  recordingFetch,
-  recordingSleep,
-  rejection,
-  resetEmulator,
-  setFaults,
-} from "../emulator-harness";
+import { emulatorForFile, eventually, expectNewestFirst, faultsRemaining, raw, recordedAdapter, rejection, setFaults, unreadableAnswers } from "../emulator-harness";
 
 const dataOptions = { seed: 13, calls: 150, now: new Date("2026-05-12T15:00:00Z") };
 const section = generateFixture({ ...dataOptions, providers: ["twilio"] }).twilio!;
@@ -34,40 +22,20 @@ const UNKNOWN_SUMMARY = `${target.profileId}~mem_summary_00000000000000000000000
 const TWILIO_REQUEST_ID = /^RQ[0-9a-f]{32}$/;
 const APPLY_DELAY_MS = 200;
 
-let emulator: RunningEmulator;
-
-beforeAll(async () => {
-  emulator = await startEmulator({ port: 0, ...dataOptions, providers: ["twilio"], rateLimits: false, twilioApplyDelayMs: APPLY_DELAY_MS });
-});
-
-afterAll(async () => {
-  await emulator?.close();
-});
-
-afterEach(async () => {
-  await clearFaults(emulator);
-  await resetEmulator(emulator);
-});
+const emulator = emulatorForFile({ ...dataOptions, providers: ["twilio"], rateLimits: false, twilioApplyDelayMs: APPLY_DELAY_MS });
 
 /** The adapter as Redline builds it, for the emulator's store and every profile in it; waits recorded. */
-function twilio(overrides: Partial<TwilioAdapterOptions> & { credential?: TwilioCredentialLabel } = {}) {
+function twilio({ credential, ...overrides }: Partial<TwilioAdapterOptions> & { credential?: TwilioCredentialLabel } = {}) {
   const setup = emulator.setup().providers.twilio!;
-  const fetch = recordingFetch();
-  const sleep = recordingSleep();
-  const { credential, ...options } = overrides;
   const secret = credential ? twilioCredentialFor(credential) : { username: setup.apiKeySid, password: setup.apiKeySecret };
-  const adapter = createTwilioAdapter({
+  return recordedAdapter(createTwilioAdapter, {
     apiKeySid: secret.username,
     apiKeySecret: secret.password,
     baseUrl: setup.baseUrl,
     storeId: setup.storeId,
     profileIds: setup.profileIds,
-    timeoutMs: 2_000,
-    fetch,
-    sleep,
-    ...options,
+    ...overrides,
   });
-  return Object.assign(adapter, { fetch, sleep });
 }
 
 const oneProfile = () => twilio({ profileIds: [target.profileId] });
@@ -282,20 +250,17 @@ describe("Twilio adapter against the emulator: faults", () => {
     expect(error).toMatchObject({ kind: "timeout", status: null, code: "TIMEOUT", outcomeUnknown: endpoint === "updateSummary" });
   });
 
-  it.each(all.flatMap((endpoint) => (["malformed", "schema"] as const).map((mode) => [endpoint, mode] as const)))(
-    "reads a %s answer that is %s as a contract failure",
-    async (endpoint, mode) => {
-      await setFaults(emulator, `twilio.${endpoint}:${mode},count=1`);
-      const error = await rejection(operations[endpoint](oneProfile()));
-      expect(error).toMatchObject({
-        kind: "contract",
-        status: endpoint === "updateSummary" ? 202 : 200,
-        code: "INVALID_RESPONSE",
-        outcomeUnknown: endpoint === "updateSummary",
-      });
-      expect(error.requestId).toMatch(TWILIO_REQUEST_ID);
-    },
-  );
+  it.each(unreadableAnswers(all))("reads a %s answer that is %s as a contract failure", async (endpoint, mode) => {
+    await setFaults(emulator, `twilio.${endpoint}:${mode},count=1`);
+    const error = await rejection(operations[endpoint](oneProfile()));
+    expect(error).toMatchObject({
+      kind: "contract",
+      status: endpoint === "updateSummary" ? 202 : 200,
+      code: "INVALID_RESPONSE",
+      outcomeUnknown: endpoint === "updateSummary",
+    });
+    expect(error.requestId).toMatch(TWILIO_REQUEST_ID);
+  });
 
   it("reports an update whose answer never came as of unknown outcome, though Twilio took it", async () => {
     await setFaults(emulator, "twilio.updateSummary:apply-then-hang,count=1");
