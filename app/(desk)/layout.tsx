@@ -2,6 +2,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { requireRole } from "@/lib/auth/require-role";
+import { KeyboardHelp } from "@/components/ui/keyboard-help";
 import { hasRole, roleLabels } from "@/lib/auth/roles";
 import { signOutAction } from "./actions";
 
@@ -32,6 +33,7 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
         </div>
       </header>
       {children}
+      <KeyboardHelp />
     </>
   );
 }

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import type { ActionFailure } from "@/lib/auth/action-failure";
 
 /** Opens the newest unreviewed call nobody else is reviewing, claimed for this reviewer in the same step. */
-export function StartReviewingButton({ next }: { next: () => Promise<{ ok: true; href: string } | ActionFailure> }) {
+export function StartReviewingButton({ next }: { next: (input?: object) => Promise<{ ok: true; href: string } | ActionFailure> }) {
   const router = useRouter();
   const start = useMutation({
     mutationFn: () => next(),

@@ -13,7 +13,6 @@ import { MetadataBar } from "./metadata-bar";
 import { reviewQueries } from "./review-queries";
 import { openMerge, reviewSession, startSession } from "./review-session";
 import { SaveOutcome } from "./save-outcome";
-import { ShortcutsDialog } from "./shortcuts-dialog";
 import { SummaryEditor } from "./summary-editor";
 import { SummaryFooter } from "./summary-footer";
 import { SummaryNotices } from "./summary-notices";
@@ -27,6 +26,7 @@ import { useLocalDraft } from "./use-local-draft";
 import { useReviewSave } from "./use-review-save";
 import { useReviewShortcuts } from "./use-review-shortcuts";
 import type { WorkspaceActions } from "./workspace-actions";
+import { queueViewKey } from "@/components/queue/remember-queue-view";
 
 // The merge, diff and history views are only needed once a reviewer asks for them: loaded on demand,
 // they stay out of the review page's first load.
@@ -47,7 +47,7 @@ export function ReviewWorkspace({ review, role, actions }: { review: CallForRevi
 
   const [session, dispatch] = useReducer(reviewSession, review, startSession);
   const { draft, base, meta, templateKey, phase } = session;
-  const [dialog, setDialog] = useState<"history" | "changes" | "shortcuts" | null>(null);
+  const [dialog, setDialog] = useState<"history" | "changes" | null>(null);
   const dirty = draft !== (base.content ?? "");
   const onType = useCallback((text: string) => dispatch({ type: "typed", text }), []);
 
@@ -90,11 +90,23 @@ export function ReviewWorkspace({ review, role, actions }: { review: CallForRevi
     save: () => canSave && saving.save(),
     saveAndNext: () => canSave && saving.save({ thenNext: true }),
     approve: () => canApprove && saving.approve(),
-    next: () => canEdit && void saving.goToNext(),
-    back: () => router.back(),
-    help: () => setDialog("shortcuts"),
+    next: () => void goAlongQueue("next"),
+    previous: () => void goAlongQueue("previous"),
   });
   useLeaveGuard(dirty);
+
+  // Alt+↑/↓ walk the queue the reviewer last looked at, in its filters and sort, across its pages.
+  const goAlongQueue = async (direction: "next" | "previous") => {
+    let queue = "";
+    try {
+      queue = window.sessionStorage.getItem(queueViewKey) ?? "";
+    } catch {
+      // Storage disabled: the whole queue, newest first.
+    }
+    const result = await actions.adjacent({ provider: ref.provider, callId: ref.callId, queue, direction }).catch(() => null);
+    if (result?.ok && result.href) router.push(result.href);
+    else dispatch({ type: "announced", text: result?.ok ? (result.message ?? "") : "Redline could not be reached. Check your connection and try again." });
+  };
 
   const merge = openMerge(phase);
   const mergeIntoDraft = async () => {
@@ -208,7 +220,6 @@ export function ReviewWorkspace({ review, role, actions }: { review: CallForRevi
           }}
         />
       ) : null}
-      <ShortcutsDialog open={dialog === "shortcuts"} onClose={() => setDialog(null)} />
       <TemplateDialog
         templates={phase.name === "choosing-template" ? phase.templates : []}
         open={phase.name === "choosing-template"}

@@ -39,14 +39,14 @@ export function useReviewSave({ ref, targetId, actions, session, dispatch, provi
 
   const goToNext = useCallback(async () => {
     dispatch({ type: "announced", text: "Opening the next call…" });
-    const next = await actions.next().catch(() => null);
+    const next = await actions.next({ leaving: { provider: ref.provider, callId: ref.callId } }).catch(() => null);
     if (next?.ok) {
       router.push(next.href);
       return;
     }
     const request: SaveRequest = { content: "", baseContent: null, intent: "edit", templateKey: null };
     dispatch({ type: "failed", request, error: next ? next.error : { code: "internal", message: "Redline could not be reached. Check your connection and try again." } });
-  }, [actions, dispatch, router]);
+  }, [actions, dispatch, router, ref.provider, ref.callId]);
 
   const mutation = useMutation({
     mutationFn: (request: SaveRequest) =>

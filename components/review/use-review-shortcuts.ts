@@ -7,13 +7,12 @@ export type ReviewShortcuts = {
   saveAndNext: () => void;
   approve: () => void;
   next: () => void;
-  back: () => void;
-  help: () => void;
+  previous: () => void;
 };
 
 /**
  * The workspace's keys. They use modifiers so they keep working while the editor has focus, where reviewers
- * are; `?` only outside text fields. The handlers are read at key time, so they always see the current state.
+ * are (`?` is the desk's, see KeyboardHelp). The handlers are read at key time, so they always see the current state.
  */
 export function useReviewShortcuts(shortcuts: ReviewShortcuts): void {
   const current = useRef(shortcuts);
@@ -30,8 +29,7 @@ export function useReviewShortcuts(shortcuts: ReviewShortcuts): void {
       else if (mod && !event.altKey && key === "enter") handler = run.saveAndNext;
       else if (mod && event.shiftKey && key === "a") handler = run.approve;
       else if (event.altKey && !mod && event.key === "ArrowDown") handler = run.next;
-      else if (event.altKey && !mod && event.key === "ArrowUp") handler = run.back;
-      else if (event.key === "?" && !(event.target instanceof HTMLElement && event.target.closest("input, textarea, [contenteditable]"))) handler = run.help;
+      else if (event.altKey && !mod && event.key === "ArrowUp") handler = run.previous;
       if (!handler) return;
       event.preventDefault();
       handler();

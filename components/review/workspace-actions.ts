@@ -4,5 +4,13 @@ import type { SaveSummaryInput, SaveSummaryResult } from "@/lib/review/save/save
 /** The server actions the review page hands the workspace (components never import from app/). */
 export type WorkspaceActions = {
   save: (input: SaveSummaryInput) => Promise<SaveSummaryResult | ActionFailure>;
-  next: () => Promise<{ ok: true; href: string } | ActionFailure>;
+  /** The next unreviewed call, claimed; never the one being left. */
+  next: (input: { leaving: { provider: string; callId: string } }) => Promise<{ ok: true; href: string } | ActionFailure>;
+  /** The call before or after this one in the queue view the reviewer last looked at (`queue`: its query string). */
+  adjacent: (input: {
+    provider: string;
+    callId: string;
+    queue: string;
+    direction: "next" | "previous";
+  }) => Promise<{ ok: true; href: string | null; message?: string } | ActionFailure>;
 };

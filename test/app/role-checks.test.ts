@@ -14,7 +14,7 @@ vi.mock("@/lib/providers/registry", () => ({ configuredProviders: () => [], getA
 vi.mock("@/lib/auth/auth", () => ({ signOut: async () => undefined }));
 
 const { saveSummaryAction } = await import("@/app/(desk)/calls/[provider]/[id]/actions");
-const { nextCallAction } = await import("@/app/(desk)/actions");
+const { adjacentCallAction, nextCallAction } = await import("@/app/(desk)/actions");
 const { startSyncAction } = await import("@/app/(desk)/queue/actions");
 const summaryRoute = await import("@/app/api/calls/[provider]/[id]/summary/route");
 const historyRoute = await import("@/app/api/calls/[provider]/[id]/history/route");
@@ -40,6 +40,11 @@ const entries: Array<{ name: string; least: Role; call: () => Promise<Answer> }>
   { name: "save action", least: "reviewer", call: async () => fromAction(await saveSummaryAction(saveInput)) },
   { name: "approve (the save action)", least: "reviewer", call: async () => fromAction(await saveSummaryAction({ ...saveInput, content: "a", intent: "approve" })) },
   { name: "next call action", least: "reviewer", call: async () => fromAction(await nextCallAction()) },
+  {
+    name: "adjacent call action",
+    least: "viewer",
+    call: async () => fromAction(await adjacentCallAction({ provider: "allo", callId: "cll-1", queue: "", direction: "next" })),
+  },
   { name: "sync action", least: "reviewer", call: async () => fromAction(await startSyncAction()) },
   { name: "summary route", least: "viewer", call: async () => fromResponse(await summaryRoute.GET(request(), call)) },
   { name: "history route", least: "viewer", call: async () => fromResponse(await historyRoute.GET(request(), call)) },

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { QueueFilters } from "@/components/queue/queue-filters";
+import { queueHref } from "@/components/queue/queue-href";
+import { RememberQueueView } from "@/components/queue/remember-queue-view";
 import { StartReviewingButton } from "@/components/queue/start-reviewing-button";
 import { QueueTable } from "@/components/queue/queue-table";
 import { StatusTabs } from "@/components/queue/status-tabs";
@@ -47,6 +49,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
         />
       </div>
       {done ? <p role="status">Nothing left to review here: every call with a summary is reviewed or being reviewed.</p> : null}
+      <RememberQueueView query={queueHref({ ...query, cursor: undefined }).replace(/^\/queue\??/, "")} />
       <QueueFilters query={query} providers={providers} agents={page.agents} />
       <StatusTabs query={query} counts={page.counts} cap={page.countCap} />
       <QueueTable page={page} query={query} showProvider={providers.length > 1} />

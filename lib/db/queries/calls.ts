@@ -75,6 +75,16 @@ export async function queueCalls(
     .limit(page.limit);
 }
 
+/** Where a call sits in the queue's order, or undefined for a call the index does not hold. */
+export async function queuePosition(db: Db, provider: string, callId: string): Promise<QueueCursor | undefined> {
+  const [row] = await db
+    .select({ startedAt: calls.startedAt, id: calls.id })
+    .from(calls)
+    .where(and(eq(calls.provider, provider), eq(calls.callId, callId)))
+    .limit(1);
+  return row;
+}
+
 const statuses: Review["status"][] = ["unreviewed", "in_review", "corrected", "approved"];
 
 /**

@@ -64,8 +64,11 @@ export async function claimNextCall(
   providers: string[],
   userId: string,
   leaseMs: number,
+  /** The call the reviewer is leaving: "next" never sends them back to it. */
+  leaving?: { provider: string; callId: string },
 ): Promise<{ provider: string; callId: string } | undefined> {
   if (providers.length === 0) return undefined;
+  const notLeaving = leaving ? sql`and not (c.provider = ${leaving.provider} and c.call_id = ${leaving.callId})` : sql``;
   const providerList = sql.join(
     providers.map((provider) => sql`${provider}`),
     sql`, `,
@@ -79,6 +82,7 @@ export async function claimNextCall(
         left join reviews r on r.provider = c.provider and r.call_id = c.call_id and r.template_key is null
         where c.provider in (${providerList}) and c.review_status = 'unreviewed' and c.has_summary
           and (r.claimed_by is null or r.claimed_by = ${userId} or r.claim_expires_at <= ${now}::timestamptz)
+          ${notLeaving}
         order by c.started_at desc, c.id desc
         limit 1
         for update of c skip locked

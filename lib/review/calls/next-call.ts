@@ -10,7 +10,12 @@ export const queueDoneHref = "/queue?status=unreviewed&done=1";
  * Where "start reviewing" and "next" take a reviewer: the newest unreviewed call nobody else is reviewing,
  * already claimed for them (picked and claimed at once), or back to the queue when none is left.
  */
-export async function nextCallHref(database: Database, actor: Actor, providers: string[]): Promise<string> {
-  const next = await claimNextCall(database.db, providers, actor.id, claimLeaseMs);
+export async function nextCallHref(
+  database: Database,
+  actor: Actor,
+  providers: string[],
+  leaving?: { provider: string; callId: string },
+): Promise<string> {
+  const next = await claimNextCall(database.db, providers, actor.id, claimLeaseMs, leaving);
   return next ? `/calls/${next.provider}/${encodeURIComponent(next.callId)}` : queueDoneHref;
 }

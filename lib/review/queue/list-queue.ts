@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Database } from "@/lib/db/open-database";
-import { queueAgents, queueCalls, queueStatusCounts, type QueueCursor } from "@/lib/db/queries/calls";
+import { queueAgents, queueCalls, queuePosition, queueStatusCounts, type QueueCursor } from "@/lib/db/queries/calls";
 import { activeClaims } from "@/lib/db/queries/claims";
 import { reviewStatusEnum, type CallRow, type Review } from "@/lib/db/schema";
 import { providerIdSchema, type ProviderId } from "@/lib/providers/provider-id";
@@ -77,14 +77,9 @@ function toQueueItem(row: CallRow): QueueItem {
   };
 }
 
-/** A page of the queue index with counts per status, for the providers Redline is configured for. */
-export async function listQueue(
-  database: Database,
-  providers: ProviderId[],
-  query: QueueQuery,
-  limit = 25,
-): Promise<QueuePage> {
-  const filters = {
+/** The queue's filters as the index reads them. */
+function toFilters(providers: ProviderId[], query: QueueQuery) {
+  return {
     providers: query.provider ? [query.provider] : providers,
     status: query.status,
     from: query.from ? new Date(`${query.from}T00:00:00Z`) : undefined,
@@ -93,6 +88,35 @@ export async function listQueue(
     agent: query.agent,
     text: query.q,
   };
+}
+
+/**
+ * The call before or after one in the queue as the reviewer filtered and sorted it, across pages: what
+ * Alt+↑ and Alt+↓ open. Undefined at either end, or for a call the index does not hold.
+ */
+export async function adjacentCall(
+  database: Database,
+  providers: ProviderId[],
+  query: QueueQuery,
+  from: { provider: string; callId: string },
+  direction: "next" | "previous",
+): Promise<{ provider: ProviderId; callId: string } | undefined> {
+  const position = await queuePosition(database.db, from.provider, from.callId);
+  if (!position) return undefined;
+  // "Previous" walks the same order backwards from the call.
+  const order = (direction === "next") === (query.order === "newest") ? "newest" : "oldest";
+  const [row] = await queueCalls(database.db, toFilters(providers, query), { order, cursor: position, limit: 1 });
+  return row ? { provider: row.provider as ProviderId, callId: row.callId } : undefined;
+}
+
+/** A page of the queue index with counts per status, for the providers Redline is configured for. */
+export async function listQueue(
+  database: Database,
+  providers: ProviderId[],
+  query: QueueQuery,
+  limit = 25,
+): Promise<QueuePage> {
+  const filters = toFilters(providers, query);
   const [rows, { counts, exact }, agents] = await Promise.all([
     queueCalls(database.db, filters, { order: query.order, cursor: decodeCursor(query.cursor), limit: limit + 1 }),
     queueStatusCounts(database.db, filters, countCap),

@@ -64,5 +64,9 @@ describe.each(drivers)("soft claims on calls (%s)", (driver) => {
 
     await releaseForReview(database, dana, ref);
     expect(await claimForReview(database, riley, ref)).toMatchObject({ holder: "Riley Reviewer", mine: true });
+
+    // "Next" from a call never sends the reviewer back to it, though they hold it.
+    expect(await claimNextCall(database.db, ["allo"], riley.id, lease)).toEqual({ provider: "allo", callId: "c1" });
+    expect(await claimNextCall(database.db, ["allo"], riley.id, lease, { provider: "allo", callId: "c1" })).toEqual({ provider: "allo", callId: "c3" });
   });
 });

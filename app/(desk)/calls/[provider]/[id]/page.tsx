@@ -8,7 +8,7 @@ import { providerIdSchema, providerNames } from "@/lib/providers/provider-id";
 import { getAdapter } from "@/lib/providers/registry";
 import { loadCallForReview } from "@/lib/review/calls/load-call-for-review";
 import { saveTiming } from "@/lib/review/save/save-timing";
-import { nextCallAction } from "../../../actions";
+import { adjacentCallAction, nextCallAction } from "../../../actions";
 import { saveSummaryAction } from "./actions";
 
 export const metadata: Metadata = { title: "Review call" };
@@ -42,5 +42,5 @@ export default async function CallPage({ params }: { params: Promise<{ provider:
   // The text to edit travels once, as `content`; the provider's copy inside `call` would double a long summary.
   const { review } = result;
   const call = { ...review.call, summary: { ...review.call.summary, content: null } };
-  return <ReviewWorkspace review={{ ...review, call }} role={check.actor.role} actions={{ save: saveSummaryAction, next: nextCallAction }} />;
+  return <ReviewWorkspace review={{ ...review, call }} role={check.actor.role} actions={{ save: saveSummaryAction, next: nextCallAction, adjacent: adjacentCallAction }} />;
 }
