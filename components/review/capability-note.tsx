@@ -15,6 +15,9 @@ export function CapabilityNote({ capabilities, call }: { capabilities: Capabilit
   if (call.summary.status === "in_progress") notes.push(`${name} is still writing this summary.`);
   if (call.summary.status === "absent") notes.push(`${name} has no summary for this call.`);
   if (call.summary.status === "failed") notes.push(`${name} could not write a summary for this call.`);
+  if (call.summary.status === "not_in_plan") {
+    notes.push(`${name}'s plan for this workspace does not include AI summaries: there is nothing to review until it does.`);
+  }
   if (notes.length === 0) return null;
   return (
     <ul className="capability-note" aria-label={`About saving to ${name}`}>

@@ -128,7 +128,7 @@ export function ReviewWorkspace({ review, role, actions }: { review: CallForRevi
     <main className="workspace">
       <CallHeader call={call} providerName={providerName} />
       <div className="panes">
-        <TranscriptPanel turns={call.transcript} startedAt={call.startedAt} />
+        <TranscriptPanel turns={call.transcript} startedAt={call.startedAt} status={call.transcriptStatus} providerName={providerName} />
         <section className="summary-pane" aria-labelledby="summary-title">
           <div className="summary-head">
             <h2 id="summary-title">Summary</h2>

@@ -2,7 +2,7 @@
 
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { memo, useDeferredValue, useMemo, useRef, useState, type ReactNode } from "react";
-import type { TranscriptTurn } from "@/lib/providers/types";
+import type { Availability, TranscriptTurn } from "@/lib/providers/types";
 
 function offset(from: string, at: string): string {
   const seconds = Math.max(0, Math.round((Date.parse(at) - Date.parse(from)) / 1000));
@@ -29,8 +29,34 @@ function highlight(text: string, query: string): ReactNode {
  * The call's dialogue: speaker, offset from the call start, text. Only the turns in view are in the
  * page, so a 3,000-turn transcript opens as fast as a short one; search finds and highlights turns.
  */
+/** Why a call shows no turns, in words: coming, absent, withheld by the plan, or not in this provider's API. */
+function noTranscript(status: Availability, providerName: string): string {
+  switch (status) {
+    case "in_progress":
+      return `${providerName} is still transcribing this call; the transcript shows here once it is ready.`;
+    case "not_in_plan":
+      return `${providerName}'s plan for this workspace does not include transcripts.`;
+    case "not_provided_by_this_api":
+      return `${providerName}'s API has no transcripts: review the summary on its own.`;
+    case "failed":
+      return `${providerName} could not transcribe this call.`;
+    default:
+      return `${providerName} has no transcript for this call.`;
+  }
+}
+
 /** Memoised: the transcript does not change while the reviewer edits the summary beside it. */
-export const TranscriptPanel = memo(function TranscriptPanel({ turns, startedAt }: { turns: TranscriptTurn[]; startedAt: string }) {
+export const TranscriptPanel = memo(function TranscriptPanel({
+  turns,
+  startedAt,
+  status,
+  providerName,
+}: {
+  turns: TranscriptTurn[];
+  startedAt: string;
+  status: Availability;
+  providerName: string;
+}) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [search, setSearch] = useState("");
   const query = useDeferredValue(search.trim().toLowerCase());
@@ -61,7 +87,7 @@ export const TranscriptPanel = memo(function TranscriptPanel({ turns, startedAt 
         <span className="muted">{turns.length.toLocaleString("en-US")} turns</span>
       </div>
       {turns.length === 0 ? (
-        <p className="muted">This call has no transcript in this provider&apos;s API.</p>
+        <p className="muted">{noTranscript(status, providerName)}</p>
       ) : (
         <>
           <div className="transcript-search">

@@ -51,7 +51,14 @@ export type SummarySnapshot = {
   status?: SummaryStatus;
 };
 
-export type SummaryStatus = "ready" | "in_progress" | "absent" | "failed";
+/**
+ * Whether a call's summary or transcript can be read. "in_progress": the provider is still writing it (it
+ * will come); "not_in_plan": the provider's plan for this workspace withholds it; "not_provided_by_this_api":
+ * the provider's API has none at all.
+ */
+export type Availability = "ready" | "in_progress" | "absent" | "failed" | "not_in_plan" | "not_provided_by_this_api";
+
+export type SummaryStatus = Availability;
 
 /**
  * What a save writes (DESIGN §2), the key of the save lock, the journal, the conflict check, history, drafts and
@@ -70,6 +77,8 @@ export type SummaryTarget = {
 
 export type CallDetail = CallListItem & {
   transcript: TranscriptTurn[];
+  /** Why `transcript` may be empty: coming, absent, withheld by the plan, or not in this API. */
+  transcriptStatus: Availability;
   summary: SummarySnapshot;
   /** Null when the call has nothing to edit (a Bland call whose contact has no memory for this agent). */
   target: SummaryTarget | null;

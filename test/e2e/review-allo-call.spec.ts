@@ -157,3 +157,31 @@ test("a summary template can be chosen before saving, so the save does not have 
   await expect(page.getByRole("dialog", { name: "Choose the summary template" })).toHaveCount(0);
   expect(await alloSummary(callId)).toBe(mine);
 });
+
+test("Alt+↓ and Alt+↑ walk the queue as the reviewer filtered it, across a page; ? lists the keys on the queue", async ({ page }) => {
+  await signIn(page, "reviewer@redline.test");
+  await page.goto(`${baseUrl()}/queue?provider=allo&order=oldest`);
+  const rows = page.getByRole("table").getByRole("link");
+  await expect(rows.first()).toBeVisible({ timeout: 45_000 });
+
+  await page.keyboard.press("?");
+  const help = page.getByRole("dialog", { name: "Keyboard shortcuts" });
+  await expect(help).toBeVisible();
+  await help.getByRole("button", { name: "Close" }).click();
+
+  const firstPage = await rows.evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute("href")!));
+  await page.getByRole("navigation", { name: "Pages" }).getByRole("link", { name: "Newer calls" }).click();
+  await expect(page).toHaveURL(/cursor=/);
+  const secondPageFirst = await rows.first().getAttribute("href");
+  // The view the reviewer looks at is the one Alt+↑/↓ walk: back to page one's filters and sort.
+  await page.goto(`${baseUrl()}/queue?provider=allo&order=oldest`);
+  await expect(rows.first()).toBeVisible();
+
+  await page.goto(`${baseUrl()}${firstPage.at(-1)}`);
+  await expect(page.getByRole("textbox", { name: "Summary" })).toBeVisible();
+  await page.keyboard.press("Alt+ArrowDown");
+  await expect(page).toHaveURL(new RegExp(`${secondPageFirst!.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`));
+  await expect(page.getByRole("textbox", { name: "Summary" })).toBeVisible();
+  await page.keyboard.press("Alt+ArrowUp");
+  await expect(page).toHaveURL(new RegExp(`${firstPage.at(-1)!.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`));
+});

@@ -50,6 +50,7 @@ export function toCallDetail(item: ConversationItem): CallDetail {
   return {
     ...toCallListItem(item),
     transcript: (item.transcript ?? []).map((entry) => toTranscriptTurn(entry, item)),
+    transcriptStatus: item.transcript?.length ? "ready" : "absent",
     summary: toSummarySnapshot(item),
     target: item.type === "CALL" ? { provider: "allo", id: item.id, templateKey: null } : null,
     sharedTarget: null,

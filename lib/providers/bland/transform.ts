@@ -79,6 +79,7 @@ export function toCallDetail(call: BlandCall, contact: BlandContact | null, memo
     counterpart: { ...listed.counterpart, name },
     hasSummary: memory?.summary != null,
     transcript: (call.transcripts ?? []).map((entry) => toTranscriptTurn(entry, name)),
+    transcriptStatus: call.transcripts?.length ? "ready" : "absent",
     summary: toSummarySnapshot(memory),
     target: memory ? { provider: "bland", id: memory.id, templateKey: null } : null,
     // Every call of this contact with this agent (or persona) reads and writes the same memory.

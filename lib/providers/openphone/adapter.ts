@@ -12,7 +12,7 @@ import {
   transcriptResponseSchema,
   type QuoCall,
 } from "./schemas";
-import { counterpartOf, toCallDetail, toCallListItem, toSummarySnapshot } from "./transform";
+import { counterpartOf, toCallDetail, toCallListItem, toSummarySnapshot, type QuoRead } from "./transform";
 import { QUO_MAX_PAGE_SIZE, assertCallId, assertListQuery } from "./validation";
 
 /**
@@ -164,7 +164,7 @@ export function createOpenPhoneAdapter(options: OpenPhoneAdapterOptions): Provid
       ]);
       if (call.status === "rejected") throw call.reason;
       const data = call.value.data;
-      return toCallDetail(data, unlessMissing(transcript), unlessMissing(summary), counterpartOf(data, participantsOf(data.phoneNumberId)));
+      return toCallDetail(data, readOrMissing(transcript), readOrMissing(summary), counterpartOf(data, participantsOf(data.phoneNumberId)));
     },
 
     async summaryTarget(callId) {
@@ -180,7 +180,7 @@ export function createOpenPhoneAdapter(options: OpenPhoneAdapterOptions): Provid
           (answer) => ({ status: "fulfilled" as const, value: answer }),
           (reason: unknown) => ({ status: "rejected" as const, reason }),
         );
-      return toSummarySnapshot(unlessMissing(summary));
+      return toSummarySnapshot(readOrMissing(summary));
     },
 
     async updateSummary() {
@@ -189,9 +189,13 @@ export function createOpenPhoneAdapter(options: OpenPhoneAdapterOptions): Provid
   };
 }
 
-/** A call Quo has not transcribed or summarised (yet) answers 404 there: that is an absence, not a failure. */
-function unlessMissing<T>(result: PromiseSettledResult<{ data: T }>): T | null {
-  if (result.status === "fulfilled") return result.value.data;
-  if (isProviderError(result.reason) && result.reason.kind === "not_found") return null;
+/**
+ * A call Quo has not transcribed or summarised (yet) answers 404 there: an absence, not a failure. Outside its
+ * Business and Scale plans Quo answers 403 for both: the plan withholds them, which the page says plainly.
+ */
+function readOrMissing<T>(result: PromiseSettledResult<{ data: T }>): QuoRead<T> {
+  if (result.status === "fulfilled") return { data: result.value.data };
+  if (isProviderError(result.reason) && result.reason.kind === "not_found") return { missing: "absent" };
+  if (isProviderError(result.reason) && result.reason.kind === "forbidden") return { missing: "not_in_plan" };
   throw result.reason;
 }

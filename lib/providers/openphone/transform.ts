@@ -1,4 +1,4 @@
-import type { CallDetail, CallListItem, SummarySnapshot, SummaryStatus, TranscriptTurn } from "../types";
+import type { Availability, CallDetail, CallListItem, SummarySnapshot, SummaryStatus, TranscriptTurn } from "../types";
 import type { QuoCall, QuoCallSummary, QuoJobStatus, QuoTranscript } from "./schemas";
 
 const SUMMARY_STATUS: Record<QuoJobStatus, SummaryStatus> = {
@@ -66,8 +66,12 @@ function section(title: string, items: readonly string[] | null): string | null 
   return `## ${title}\n\n${bullets.map((item) => `- ${item.replace(/\r?\n/g, "\n  ")}`).join("\n")}`;
 }
 
-/** `summary` is null when Quo has none for the call (a 404): reported as absent, like Quo's own "absent". */
-export function toSummarySnapshot(summary: QuoCallSummary | null): SummarySnapshot {
+/** What Quo answered for a summary or transcript: the data, or why there is none (a 404, or a plan without it). */
+export type QuoRead<T> = { data: T } | { missing: Extract<Availability, "absent" | "not_in_plan"> };
+
+/** A summary Quo has none of (a 404) is absent, like Quo's own "absent"; a plan without summaries says so. */
+export function toSummarySnapshot(read: QuoRead<QuoCallSummary>): SummarySnapshot {
+  const summary = "data" in read ? read.data : null;
   return {
     templateKey: null,
     content: summary ? renderSummaryMarkdown(summary.summary, summary.nextSteps) : null,
@@ -75,19 +79,20 @@ export function toSummarySnapshot(summary: QuoCallSummary | null): SummarySnapsh
     version: null,
     updatedAt: null,
     updatedBy: null,
-    status: summary ? SUMMARY_STATUS[summary.status] : "absent",
+    status: summary ? SUMMARY_STATUS[summary.status] : "missing" in read ? read.missing : "absent",
   };
 }
 
 export function toCallDetail(
   call: QuoCall,
-  transcript: QuoTranscript | null,
-  summary: QuoCallSummary | null,
+  transcript: QuoRead<QuoTranscript>,
+  summary: QuoRead<QuoCallSummary>,
   counterpartNumber: string | null,
 ): CallDetail {
   return {
     ...toCallListItem(call, counterpartNumber),
-    transcript: toTranscriptTurns(transcript, call),
+    transcript: toTranscriptTurns("data" in transcript ? transcript.data : null, call),
+    transcriptStatus: "data" in transcript ? SUMMARY_STATUS[transcript.data.status] : transcript.missing,
     summary: toSummarySnapshot(summary),
     target: { provider: "openphone", id: call.id, templateKey: null },
     sharedTarget: null,

@@ -55,6 +55,8 @@ export function toCallDetail(item: ProfileSummary): CallDetail {
   return {
     ...listed,
     transcript: [],
+    // Conversation Memory keeps summaries, not what was said.
+    transcriptStatus: "not_provided_by_this_api",
     summary: toSummarySnapshot(item),
     target: { provider: "twilio", id: listed.ref.callId, templateKey: null },
     sharedTarget: null,

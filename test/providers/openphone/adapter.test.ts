@@ -306,7 +306,6 @@ describe("Quo adapter", () => {
       it.each([
         { status: 400, code: `${prefix}00400`, kind: "invalid", retryable: false },
         { status: 401, code: `${prefix}00401`, kind: "unauthorized", retryable: false },
-        { status: 403, code: `${prefix}00403`, kind: "forbidden", retryable: false },
         { status: 500, code: `${prefix}01500`, kind: "unavailable", retryable: true },
       ])("$status ($code) → $kind", async ({ status, code, kind, retryable }) => {
         const route = found({ [option]: () => respond(status, quoErrorBody(status, code, "Refused")) });
@@ -315,6 +314,25 @@ describe("Quo adapter", () => {
 
         expect(error).toMatchObject({ provider: "openphone", status, code, kind, retryable, requestId: "trace-7f3a9c" });
       });
+    });
+
+    it("opens a call whose plan leaves out call intelligence (403), saying so for the summary and the transcript", async () => {
+      const route = found({
+        transcript: () => respond(403, quoErrorBody(403, "0600403", "Upgrade your plan")),
+        summary: () => respond(403, quoErrorBody(403, "0500403", "Upgrade your plan")),
+      });
+
+      const detail = await adapter(fakeFetch(route, route, route)).getCall(CALL_ID);
+
+      expect(detail).toMatchObject({ transcript: [], transcriptStatus: "not_in_plan", summary: { content: null, status: "not_in_plan" } });
+    });
+
+    it("says a transcript Quo is still writing is coming, not missing", async () => {
+      const route = found({ transcript: () => respond(200, { data: { ...transcript, status: "in-progress", dialogue: null } }) });
+
+      const detail = await adapter(fakeFetch(route, route, route)).getCall(CALL_ID);
+
+      expect(detail).toMatchObject({ transcript: [], transcriptStatus: "in_progress" });
     });
 
     it("retries a read Quo answers 503 with no hint, using backoff", async () => {

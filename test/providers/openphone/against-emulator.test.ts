@@ -122,13 +122,17 @@ describe("Quo adapter against the emulator: documented errors", () => {
     expect(read.requestId).toMatch(TRACE);
   });
 
-  it("maps a plan without call intelligence to forbidden on a call's transcript and summary", async () => {
+  it("opens a call on a plan without call intelligence, saying its summary and transcript are not in the plan", async () => {
     const adapter = quo({ apiKey: openPhoneKeyFor("starter-plan") });
     // The call list is on every plan.
     await expect(adapter.listCalls({ page: 1, size: 5 })).resolves.toMatchObject({ items: expect.any(Array) });
-    const error = await rejection(adapter.getCall(completed.id));
-    expect(error).toMatchObject({ kind: "forbidden", status: 403, code: "0600403" });
-    expect(error.requestId).toMatch(TRACE);
+    const detail = await adapter.getCall(completed.id);
+    expect(detail).toMatchObject({ transcript: [], transcriptStatus: "not_in_plan", summary: { content: null, status: "not_in_plan" } });
+    const target = await adapter.summaryTarget(completed.id, null);
+    expect(await adapter.getSummary(target)).toMatchObject({ content: null, status: "not_in_plan" });
+    // Quo answered 403 to both reads: the statuses say so rather than failing the page.
+    const answers = adapter.fetch.exchanges.filter((exchange) => /call-(summaries|transcripts)/.test(exchange.url));
+    expect(answers.map((exchange) => exchange.status)).toEqual([403, 403, 403]);
   });
 
   it("maps an unknown call to not_found", async () => {

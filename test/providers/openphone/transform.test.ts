@@ -81,11 +81,12 @@ describe("toSummarySnapshot", () => {
     { status: "absent", expected: "absent" },
     { status: "failed", expected: "failed" },
   ])("reports Quo's $status as $expected", ({ status, expected }) => {
-    expect(toSummarySnapshot(callSummarySchema.parse({ ...summary, status })).status).toBe(expected);
+    expect(toSummarySnapshot({ data: callSummarySchema.parse({ ...summary, status }) }).status).toBe(expected);
   });
 
-  it("reports no summary at all as absent", () => {
-    expect(toSummarySnapshot(null)).toEqual({ templateKey: null, content: null, version: null, updatedAt: null, updatedBy: null, status: "absent" });
+  it("reports no summary at all as absent, and a plan without summaries as such", () => {
+    expect(toSummarySnapshot({ missing: "absent" })).toEqual({ templateKey: null, content: null, version: null, updatedAt: null, updatedBy: null, status: "absent" });
+    expect(toSummarySnapshot({ missing: "not_in_plan" })).toMatchObject({ content: null, status: "not_in_plan" });
   });
 });
 
@@ -114,7 +115,7 @@ describe("toTranscriptTurns", () => {
 
 describe("toCallDetail", () => {
   it("puts the call, transcript and summary together", () => {
-    const detail = toCallDetail(call(), transcriptSchema.parse(transcript), callSummarySchema.parse(summary), ALICE);
+    const detail = toCallDetail(call(), { data: transcriptSchema.parse(transcript) }, { data: callSummarySchema.parse(summary) }, ALICE);
 
     expect(detail.ref.callId).toBe("ACea724hac8c30465bcbcff0b76e4c1c7b");
     expect(detail.transcript).toHaveLength(2);
