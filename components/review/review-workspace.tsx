@@ -2,8 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
-import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useReducer, useState } from "react";
+import { useCallback, useReducer, useState } from "react";
 import { hasRole, type Role } from "@/lib/auth/roles";
 import { providerNames } from "@/lib/providers/provider-names";
 import type { CallForReview } from "@/lib/review/calls/load-call-for-review";
@@ -22,11 +21,11 @@ import { TranscriptPanel } from "./transcript-panel";
 import { useAcceptedConfirmation } from "./use-accepted-confirmation";
 import { useClaim } from "./use-claim";
 import { useLeaveGuard } from "./use-leave-guard";
-import { useLocalDraft } from "./use-local-draft";
+import { useKeptDraft } from "./use-kept-draft";
+import { useQueueWalk } from "./use-queue-walk";
 import { useReviewSave } from "./use-review-save";
 import { useReviewShortcuts } from "./use-review-shortcuts";
 import type { WorkspaceActions } from "./workspace-actions";
-import { queueViewKey } from "@/components/queue/remember-queue-view";
 
 // The merge, diff and history views are only needed once a reviewer asks for them: loaded on demand,
 // they stay out of the review page's first load.
@@ -43,7 +42,6 @@ export function ReviewWorkspace({ review, role, actions }: { review: CallForRevi
   const targetId = call.target?.id ?? null;
   const canReview = hasRole(role, "reviewer");
   const canEdit = canReview && targetId !== null;
-  const router = useRouter();
 
   const [session, dispatch] = useReducer(reviewSession, review, startSession);
   const { draft, base, meta, templateKey, phase } = session;
@@ -51,20 +49,7 @@ export function ReviewWorkspace({ review, role, actions }: { review: CallForRevi
   const dirty = draft !== (base.content ?? "");
   const onType = useCallback((text: string) => dispatch({ type: "typed", text }), []);
 
-  // Keyed by the target: calls that share one summary share its draft. Kept shortly after typing stops and
-  // at once when the page goes away, so a reload or a closed tab loses nothing.
-  const localDraft = useLocalDraft(`redline:draft:${ref.provider}:${targetId ?? ref.callId}:${templateKey ?? "-"}`);
-  const { keep } = localDraft;
-  useEffect(() => {
-    if (!canEdit || !dirty) return;
-    const keepDraft = () => keep({ content: draft, baseContent: base.content, baseRevision: base.revision });
-    const timer = setTimeout(keepDraft, 300);
-    window.addEventListener("pagehide", keepDraft);
-    return () => {
-      clearTimeout(timer);
-      window.removeEventListener("pagehide", keepDraft);
-    };
-  }, [canEdit, dirty, draft, base, keep]);
+  const localDraft = useKeptDraft(`redline:draft:${ref.provider}:${targetId ?? ref.callId}:${templateKey ?? "-"}`, draft, base, canEdit && dirty);
 
   // Warn before the save, not only after: the summary is re-read while it is open.
   const watch = useQuery(reviewQueries.summary(ref));
@@ -86,6 +71,7 @@ export function ReviewWorkspace({ review, role, actions }: { review: CallForRevi
   const canSave = canEdit && dirty && draft.length <= capabilities.maxLength && !saving.pending && phase.name !== "awaiting";
   const canApprove = canEdit && !dirty && base.content != null && !saving.pending;
 
+  const goAlongQueue = useQueueWalk(ref, actions.adjacent, dispatch);
   useReviewShortcuts({
     save: () => canSave && saving.save(),
     saveAndNext: () => canSave && saving.save({ thenNext: true }),
@@ -95,18 +81,6 @@ export function ReviewWorkspace({ review, role, actions }: { review: CallForRevi
   });
   useLeaveGuard(dirty);
 
-  // Alt+↑/↓ walk the queue the reviewer last looked at, in its filters and sort, across its pages.
-  const goAlongQueue = async (direction: "next" | "previous") => {
-    let queue = "";
-    try {
-      queue = window.sessionStorage.getItem(queueViewKey) ?? "";
-    } catch {
-      // Storage disabled: the whole queue, newest first.
-    }
-    const result = await actions.adjacent({ provider: ref.provider, callId: ref.callId, queue, direction }).catch(() => null);
-    if (result?.ok && result.href) router.push(result.href);
-    else dispatch({ type: "announced", text: result?.ok ? (result.message ?? "") : "Redline could not be reached. Check your connection and try again." });
-  };
 
   const merge = openMerge(phase);
   const mergeIntoDraft = async () => {
