@@ -50,22 +50,24 @@ export function SyncPanel({
 
   return (
     <section className="sync-panel" aria-label="Sync">
-      <ul role="status" aria-live="polite">
-        {status.data.map((item) => (
-          <li key={item.provider} className={item.status === "failed" ? "warning-text" : undefined}>
-            {describe(item)}
-            {item.status === "completed" && item.finishedAt ? (
-              <span className="muted">
-                {" "}
-                · last synced <LocalTime iso={item.finishedAt} />
-              </span>
-            ) : null}
-            {item.status === "running" && item.total ? (
-              <progress max={item.total} value={Math.min(item.processed, item.total)} aria-label={`${providerNames[item.provider]} sync progress`} />
-            ) : null}
-          </li>
-        ))}
-      </ul>
+      <div role="status" aria-live="polite">
+        <ul>
+          {status.data.map((item) => (
+            <li key={item.provider} className={item.status === "failed" ? "warning-text" : undefined}>
+              {describe(item)}
+              {item.status === "completed" && item.finishedAt ? (
+                <span className="muted">
+                  {" "}
+                  · last synced <LocalTime iso={item.finishedAt} />
+                </span>
+              ) : null}
+              {item.status === "running" && item.total ? (
+                <progress max={item.total} value={Math.min(item.processed, item.total)} aria-label={`${providerNames[item.provider]} sync progress`} />
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      </div>
       {canSync ? (
         <button type="button" className="button" disabled={running || start.isPending} onClick={() => start.mutate()}>
           {running ? "Syncing…" : "Sync now"}
