@@ -1,15 +1,27 @@
 "use client";
 
 import type { ICommand, MDEditorProps } from "@uiw/react-md-editor/nohighlight";
-import dynamic from "next/dynamic";
-import { memo, useState, type ComponentType } from "react";
+import { memo, useEffect, useState } from "react";
 import rehypeSanitize from "rehype-sanitize";
 import "@uiw/react-md-editor/markdown-editor.css";
 
 // The no-highlight build keeps the review route within its script budget; the editor needs the browser.
-// Its chunk is requested as soon as this module runs in the browser, alongside hydration, rather than after
-// the page has mounted: the editor is ready sooner.
-const editorChunk = typeof window === "undefined" ? null : import("@uiw/react-md-editor/nohighlight");
+// Its chunk is requested as soon as this module runs in the browser, alongside hydration, and mounted by an
+// effect rather than through Suspense: React holds a Suspense reveal back by up to 300 ms, an effect does not.
+type EditorModule = typeof import("@uiw/react-md-editor/nohighlight");
+let loaded: { module: EditorModule; commands: ICommand[]; extraCommands: ICommand[] } | null = null;
+const editorReady: Promise<void> | null =
+  typeof window === "undefined"
+    ? null
+    : import("@uiw/react-md-editor/nohighlight").then((module) => {
+        loaded = { module, commands: withHiddenIcons(module.getCommands()), extraCommands: withHiddenIcons(module.getExtraCommands()) };
+      });
+
+/** The markdown editor with its toolbar made readable; rendered only once its chunk has loaded. */
+function AccessibleEditor(props: MDEditorProps) {
+  const { module, commands, extraCommands } = loaded!;
+  return <module.default {...props} commands={commands} extraCommands={extraCommands} />;
+}
 
 /** The toolbar's icons are unnamed images inside buttons that have names: hidden from screen readers, which read the buttons. */
 function withHiddenIcons(commands: ICommand[]): ICommand[] {
@@ -21,18 +33,21 @@ function withHiddenIcons(commands: ICommand[]): ICommand[] {
   });
 }
 
-const MDEditor = dynamic(
-  async (): Promise<ComponentType<MDEditorProps>> => {
-    const editor = await (editorChunk ?? import("@uiw/react-md-editor/nohighlight"));
-    const commands = withHiddenIcons(editor.getCommands());
-    const extraCommands = withHiddenIcons(editor.getExtraCommands());
-    const Editor = editor.default;
-    return function AccessibleEditor(props: MDEditorProps) {
-      return <Editor {...props} commands={commands} extraCommands={extraCommands} />;
+/** Whether the markdown editor's chunk has loaded (never on the server). */
+function useEditorLoaded(): boolean {
+  const [ready, setReady] = useState(() => loaded !== null);
+  useEffect(() => {
+    if (ready || !editorReady) return;
+    let mounted = true;
+    void editorReady.then(() => {
+      if (mounted) setReady(true);
+    });
+    return () => {
+      mounted = false;
     };
-  },
-  { ssr: false, loading: () => <p className="muted">Loading editor…</p> },
-);
+  }, [ready]);
+  return ready;
+}
 
 /**
  * The preview puts an empty anchor link before each heading (a link with no name to a screen reader):
@@ -64,6 +79,7 @@ export const SummaryEditor = memo(function SummaryEditor({
   format: "markdown" | "plain";
 }) {
   const [preview] = useState<"live" | "edit">(() => (value.length > livePreviewLimit ? "edit" : "live"));
+  const editorLoaded = useEditorLoaded();
   if (format === "plain" || readOnly) {
     return (
       <textarea
@@ -77,14 +93,20 @@ export const SummaryEditor = memo(function SummaryEditor({
   }
   return (
     <div data-color-mode="light">
-      <MDEditor
-        value={value}
-        onChange={(next) => onChange(next ?? "")}
-        height={520}
-        preview={preview}
-        previewOptions={previewOptions}
-        textareaProps={{ "aria-label": "Summary" }}
-      />
+      {editorLoaded ? (
+        <AccessibleEditor
+          value={value}
+          onChange={(next) => onChange(next ?? "")}
+          height={520}
+          preview={preview}
+          previewOptions={previewOptions}
+          textareaProps={{ "aria-label": "Summary" }}
+        />
+      ) : (
+        <p className="muted" role="status">
+          Loading editor…
+        </p>
+      )}
     </div>
   );
 });

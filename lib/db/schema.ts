@@ -140,6 +140,11 @@ export const calls = pgTable(
     reviewStatus: reviewStatusEnum("review_status").notNull().default("unreviewed"),
     /** Lower-cased agent, customer and number, for the queue's free-text filter. */
     searchText: text("search_text").notNull(),
+    /**
+     * The summary's text, lower-cased, for the same filter: from the list where the provider's list carries it
+     * (Allo, Twilio), and from every open and save of the call.
+     */
+    summaryText: text("summary_text"),
     lastSyncedAt: timestamp("last_synced_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
@@ -151,6 +156,9 @@ export const calls = pgTable(
     index("calls_status_started_idx").on(table.reviewStatus, table.startedAt, table.id),
     index("calls_agent_idx").on(table.agentName, table.startedAt, table.id),
     index("calls_target_idx").on(table.provider, table.targetId),
+    // Trigram indexes: a search for any fragment ("inv-546", a phone number) reads the index, not every call.
+    index("calls_search_trgm_idx").using("gin", sql`${table.searchText} gin_trgm_ops`),
+    index("calls_summary_trgm_idx").using("gin", sql`${table.summaryText} gin_trgm_ops`),
   ],
 );
 

@@ -28,6 +28,8 @@ export type CallListItem = {
   agent: Person | null;
   counterpart: { name: string | null; number: string | null };
   hasSummary: boolean;
+  /** The summary's text where the provider's list carries it (Allo, Twilio), for the queue's search; else null. */
+  summaryText: string | null;
 };
 
 export type TranscriptTurn = {

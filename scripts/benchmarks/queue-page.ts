@@ -26,6 +26,8 @@ async function indexedDatabase(count: number): Promise<Database> {
         hasSummary: index % 10 !== 0,
         reviewStatus: index % 7 === 0 ? "corrected" : "unreviewed",
         searchText: `${agent} customer ${index}`.toLowerCase(),
+        // Every summary mentions a refund (a common term); each has its own invoice number (a rare one).
+        summaryText: `the customer asked about a refund for invoice inv-${String(index).padStart(6, "0")} and a follow-up call.`,
       });
     }
     await upsertCalls(database.db, rows);
@@ -34,12 +36,16 @@ async function indexedDatabase(count: number): Promise<Database> {
   return database;
 }
 
-/** The queue's first page, a filtered page and a deep page, with 1,000 and with 100,000 indexed calls. */
+/** The queue's first page, a filtered page and free-text searches, with 1,000 and with 100,000 indexed calls. */
 export async function benchQueuePage(): Promise<string[]> {
   const lines: string[] = [];
   const scenarios = [
     { name: "first page", query: {} },
     { name: "unreviewed, one agent", query: { status: "unreviewed", agent: "Mia Laurent" } },
+    // Free text: a rare term from one summary, a term in every summary, and one no call holds.
+    { name: "search, a rare term (an invoice number)", query: { q: "inv-000777" } },
+    { name: "search, a common term", query: { q: "refund" } },
+    { name: "search, no match", query: { q: "zqxjv" } },
   ] as const;
   const results = new Map<string, number[]>();
   for (const size of [1_000, 100_000]) {

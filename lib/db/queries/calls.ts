@@ -22,6 +22,8 @@ export async function upsertCalls(db: Db, rows: NewCallRow[]): Promise<void> {
         // A target learnt when the call was opened (Bland's memory) is kept where the list does not tell it.
         targetId: sql`coalesce(excluded.target_id, ${calls.targetId})`,
         searchText: sql`excluded.search_text`,
+        // A list without summaries (Bland, Quo) keeps the text indexed when the call was opened.
+        summaryText: sql`coalesce(excluded.summary_text, ${calls.summaryText})`,
         lastSyncedAt: sql`excluded.last_synced_at`,
       },
     });
@@ -37,6 +39,20 @@ export type QueueFilters = {
   text?: string;
 };
 
+/** A fragment of a name, a number, an id or the summary's text; both columns have a trigram index. */
+function textMatches(text: string): SQL {
+  const pattern = `%${text.toLowerCase().replace(/[\\%_]/g, "\\$&")}%`;
+  return or(ilike(calls.searchText, pattern), ilike(calls.summaryText, pattern))!;
+}
+
+/** Indexes the summary's current text for the queue's search, on every call of its target. */
+export async function recordSummaryText(db: Db, call: { provider: string; callId: string; targetId: string }, text: string | null): Promise<void> {
+  await db
+    .update(calls)
+    .set({ summaryText: text?.toLowerCase() ?? null })
+    .where(and(eq(calls.provider, call.provider), or(eq(calls.callId, call.callId), eq(calls.targetId, call.targetId))));
+}
+
 export type QueueCursor = { startedAt: Date; id: number };
 
 function filterConditions(filters: QueueFilters, withStatus: boolean): SQL[] {
@@ -46,7 +62,7 @@ function filterConditions(filters: QueueFilters, withStatus: boolean): SQL[] {
     filters.from ? gte(calls.startedAt, filters.from) : undefined,
     filters.to ? lt(calls.startedAt, filters.to) : undefined,
     filters.agent ? eq(calls.agentName, filters.agent) : undefined,
-    filters.text ? ilike(calls.searchText, `%${filters.text.toLowerCase().replace(/[\\%_]/g, "\\$&")}%`) : undefined,
+    filters.text ? textMatches(filters.text) : undefined,
   ];
   return conditions.filter((condition): condition is SQL => condition !== undefined);
 }

@@ -70,7 +70,14 @@ export async function callsSharingTarget(db: Db, provider: string, targetId: str
  * A save's outcome and the decision it makes, in one statement: the journal row, who decided, and the status
  * of every call of the target. The reviewer waits for this on every save; one round trip, not three.
  */
-export async function completeDecidedSave(db: Db, journalId: number, outcome: RevisionOutcome, decision: ReviewDecision): Promise<void> {
+export async function completeDecidedSave(
+  db: Db,
+  journalId: number,
+  outcome: RevisionOutcome,
+  decision: ReviewDecision,
+  /** The text the save wrote, indexed for the queue's search; undefined when the text did not change (an approval). */
+  summaryText?: string,
+): Promise<void> {
   const now = new Date();
   const { provider, callId, targetId, status, userId } = decision;
   const completed = db.$with("completed").as(
@@ -93,6 +100,6 @@ export async function completeDecidedSave(db: Db, journalId: number, outcome: Re
   await db
     .with(completed, decided)
     .update(calls)
-    .set({ reviewStatus: status })
+    .set(summaryText === undefined ? { reviewStatus: status } : { reviewStatus: status, summaryText: summaryText.toLowerCase() })
     .where(and(eq(calls.provider, provider), or(eq(calls.callId, callId), eq(calls.targetId, targetId))));
 }

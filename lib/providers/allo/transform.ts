@@ -24,6 +24,7 @@ export function toCallListItem(item: ConversationItem): CallListItem {
     agent: toPerson(item.user),
     counterpart: { name: counterpartName(item), number: item.contact_number ?? null },
     hasSummary: item.summary != null,
+    summaryText: item.summary ?? null,
   };
 }
 

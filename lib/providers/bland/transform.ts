@@ -20,6 +20,8 @@ export function toCallListItem(call: BlandCallListEntry): CallListItem {
     agent: agent ? { id: agent, name: null } : null,
     counterpart: { name: null, number: customer },
     hasSummary: call.completed === true,
+    // The list says nothing of the contact memory: its text is indexed when the call is opened.
+    summaryText: null,
   };
 }
 

@@ -36,6 +36,8 @@ export function toCallListItem(call: QuoCall, counterpartNumber: string | null):
     agent: call.userId ? { id: call.userId, name: null } : null,
     counterpart: { name: null, number: counterpartNumber },
     hasSummary: mayHaveSummary(call),
+    // Quo's list carries no summary: its text is indexed when the call is opened.
+    summaryText: null,
   };
 }
 

@@ -20,6 +20,7 @@ export function toCallListItem({ profileId, summary }: ProfileSummary): CallList
     agent: null,
     counterpart: { name: null, number: null },
     hasSummary: true,
+    summaryText: summary.content,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Database } from "@/lib/db/open-database";
+import { recordSummaryText } from "@/lib/db/queries/calls";
 import { callsSharingTarget, recordCallTarget } from "@/lib/db/queries/reviews";
 import { journalState, lastTemplateKey, latestLandedRevision, latestOutsideChange, type SummaryKey } from "@/lib/db/queries/revisions";
 import { isProviderError, type ProviderErrorDetails } from "@/lib/providers/provider-error";
@@ -60,7 +61,11 @@ export async function loadCallForReview(
   await recordCallTarget(db, call.ref, key.targetId);
   const { recent } = await journalState(db, key);
   const current = currentSummary(adapter.capabilities, call.summary, recent);
-  await observeSummary(db, { key, callId, capabilities: adapter.capabilities, snapshot: call.summary, recent, current });
+  await Promise.all([
+    observeSummary(db, { key, callId, capabilities: adapter.capabilities, snapshot: call.summary, recent, current }),
+    // What the reviewer reads is what the queue's search finds (Bland's and Quo's lists carry no summary).
+    recordSummaryText(db, { provider: adapter.id, callId, targetId: key.targetId }, current.content),
+  ]);
   const [landed, outside, templateKey, sharing] = await Promise.all([
     latestLandedRevision(db, key),
     latestOutsideChange(db, key),

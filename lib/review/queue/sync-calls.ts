@@ -39,6 +39,7 @@ export function toCallRow(item: CallListItem, syncedAt: Date): NewCallRow {
     hasSummary: item.hasSummary,
     targetId: item.targetId,
     searchText,
+    summaryText: item.summaryText?.toLowerCase() ?? null,
     lastSyncedAt: syncedAt,
   };
 }

@@ -271,6 +271,7 @@ async function checkAndWrite(attempt: Attempt, target: SummaryTarget): Promise<S
       outsideWrites,
     },
     { ...decisionOf(attempt), status: "corrected" },
+    input.content,
   );
   const meta = { ...metaOf(attempt, nextRevision, applied), outsideWrites };
   return { ok: true, journalId, content: input.content, meta, outcome: outcome.status };

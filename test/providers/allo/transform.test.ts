@@ -16,6 +16,7 @@ describe("toCallListItem", () => {
       agent: { id: "usr-abc123", name: "John" },
       counterpart: { name: "Sarah Johnson", number: "+14155551234" },
       hasSummary: true,
+      summaryText: item().summary,
     });
   });
 

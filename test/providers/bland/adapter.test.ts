@@ -64,6 +64,7 @@ describe("Bland adapter", () => {
           {
             ref: { provider: "bland", callId: "c1234567-89ab-cdef-0123-456789abcdef" },
             targetId: null,
+            summaryText: null,
             startedAt: "2023-12-21T23:25:14.801Z",
             durationSec: 50,
             direction: "outbound",

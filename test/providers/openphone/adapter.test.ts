@@ -92,6 +92,7 @@ describe("Quo adapter", () => {
           {
             ref: { provider: "openphone", callId: CALL_ID },
             targetId: CALL_ID,
+            summaryText: null,
             startedAt: "2026-05-12T14:00:00.000Z",
             durationSec: 95,
             direction: "inbound",

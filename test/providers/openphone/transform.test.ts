@@ -17,6 +17,7 @@ describe("toCallListItem", () => {
     expect(toCallListItem(call(), ALICE)).toEqual({
       ref: { provider: "openphone", callId: "ACea724hac8c30465bcbcff0b76e4c1c7b" },
       targetId: "ACea724hac8c30465bcbcff0b76e4c1c7b",
+      summaryText: null,
       startedAt: "2026-05-12T14:00:00.000Z",
       durationSec: 95,
       direction: "inbound",

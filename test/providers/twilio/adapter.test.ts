@@ -74,6 +74,7 @@ describe("Twilio Memory adapter", () => {
             agent: null,
             counterpart: { name: null, number: null },
             hasSummary: true,
+            summaryText: expect.any(String),
           },
           expect.objectContaining({ startedAt: "2025-01-10T09:00:00.000Z" }),
         ],

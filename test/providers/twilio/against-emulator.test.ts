@@ -62,6 +62,7 @@ describe("Twilio adapter against the emulator: success paths", () => {
         agent: null,
         counterpart: { name: null, number: null },
         hasSummary: true,
+        summaryText: newestFirst[index]!.summary.content,
       });
     }
   });

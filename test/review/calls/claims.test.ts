@@ -31,6 +31,7 @@ describe.each(drivers)("soft claims on calls (%s)", (driver) => {
             agent: { id: "u1", name: "Grace Owusu" },
             counterpart: { name: `Customer ${index}`, number: "+15550000000" },
             hasSummary: true,
+            summaryText: null,
           },
           new Date(),
         ),

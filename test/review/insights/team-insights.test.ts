@@ -31,6 +31,7 @@ describe("team insights", () => {
           agent: { id: null, name: agent },
           counterpart: { name: null, number: "+15550000000" },
           hasSummary: true,
+          summaryText: null,
         },
         new Date(),
       );

@@ -29,6 +29,7 @@ describe.each(drivers)("Alt+↑/↓: the call before or after one in the queue a
             agent: { id: null, name: index % 3 === 0 ? "Devin Park" : "Grace Owusu" },
             counterpart: { name: null, number: "+15550000000" },
             hasSummary: true,
+            summaryText: null,
           },
           new Date(),
         ),

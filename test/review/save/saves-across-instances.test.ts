@@ -181,6 +181,7 @@ describe.each(drivers)("saves of one summary from two app instances (%s)", (driv
             agent: null,
             counterpart: { name: null, number: null },
             hasSummary: true,
+            summaryText: null,
           },
           new Date(),
         ),
