@@ -92,12 +92,14 @@ const benchmarks: Benchmark[] = [
   },
   {
     name: "route-bundles",
-    description: "first-load JavaScript of the queue and review routes, gzipped, from the last build (DESIGN §7)",
+    description:
+      "the JavaScript Chromium receives for the queue and review routes as a reviewer with an empty cache, gzipped as sent, until the page is ready (the review route's editor included) (DESIGN §7: queue ≤ 180 KB, review ≤ 300 KB)",
     run: async () => (await import("./benchmarks/route-bundles")).benchRouteBundles(),
   },
   {
     name: "review-page",
-    description: "the built review page in Chromium: a transcript of thousands of turns vs ~30, typing in a ~100,000-character summary vs a bare textarea (DESIGN §7)",
+    description:
+      "the built review page in Chromium as a reviewer: a call opened until its editor takes typing vs /login loaded, cold and warm (within 2×); a ~3,000-turn transcript vs a 30-turn one, loaded and reached by a link (within 1.3×); typing in a ~100,000-character summary vs a bare textarea (within 2×) (DESIGN §7)",
     run: async () => (await import("./benchmarks/review-page")).benchReviewPage(),
   },
   {
