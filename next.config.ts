@@ -4,6 +4,9 @@ const nextConfig: NextConfig = {
   // PGlite ships WASM and data files that must be loaded from node_modules at run time, not bundled.
   serverExternalPackages: ["@electric-sql/pglite", "pg", "pino"],
   poweredByHeader: false,
+  // The summary preview renders markdown, not HTML a summary may hold: without rehype-raw's HTML parser the
+  // review route stays within its script budget (DESIGN §7).
+  turbopack: { resolveAlias: { "rehype-raw": "./components/review/rehype-raw-disabled.ts" } },
   // `npm test` type-checks the whole project (app, emulator, tests) with `tsc --noEmit`; building does not repeat it.
   typescript: { ignoreBuildErrors: true },
 };
