@@ -7,8 +7,7 @@ import { fixtureJsonSchema } from "./data/fixture-json-schema";
 import { generateFixture } from "./data/generate";
 import { readFixtureFile } from "./data/load-fixture";
 import { openPhoneApiKeys } from "./openphone/keys";
-import { writableProviders } from "./other-editor";
-import { providerIds, providerNames } from "./provider-id";
+import { providerIds, providerNames, writableProviders } from "./provider-id";
 import { startEmulator } from "./server";
 import { twilioCredentials } from "./twilio/credentials";
 

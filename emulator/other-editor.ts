@@ -2,12 +2,10 @@ import { alloApiKeys, type AlloKeyLabel } from "./allo/keys";
 import { blandApiKeys } from "./bland/keys";
 import type { EmulatorData } from "./emulator-data";
 import { OTHER_EDITOR_HEADER } from "./provider-context";
+import { writableProviders, type WritableProvider } from "./provider-id";
 import { basePaths } from "./setup";
 import { twilioAuthorizationFor, twilioCredentials } from "./twilio/credentials";
 
-/** The providers whose summaries can be edited through their API. */
-export const writableProviders = ["allo", "bland", "twilio"] as const;
-export type WritableProvider = (typeof writableProviders)[number];
 
 export type OtherEditorWrite = {
   at: string;

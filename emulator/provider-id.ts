@@ -8,3 +8,7 @@ export const providerNames: Record<ProviderId, string> = {
   bland: "Bland",
   twilio: "Twilio Conversation Memory",
 };
+
+/** The providers whose summaries can be edited through their API (Quo's are read-only). */
+export const writableProviders = ["allo", "bland", "twilio"] as const;
+export type WritableProvider = (typeof writableProviders)[number];

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { writableProviders, type WritableProvider } from "./other-editor";
+import { writableProviders, type WritableProvider } from "./provider-id";
 
 /** Who sent a write: an API client such as Redline, or the emulator's own other editor. */
 export const writeActors = ["api", "other-editor"] as const;

@@ -7,7 +7,8 @@ import type { HangingRequests } from "../faults/hanging-requests";
 import { readBody } from "../http/read-body";
 import { Router } from "../http/router";
 import { sendJson } from "../http/send-json";
-import { OtherEditorError, writableProviders, type OtherEditor } from "../other-editor";
+import { OtherEditorError, type OtherEditor } from "../other-editor";
+import { writableProviders } from "../provider-id";
 import type { EmulatorSettings } from "../provider-context";
 import type { EmulatorSetup } from "../setup";
 
