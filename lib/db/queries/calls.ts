@@ -45,11 +45,15 @@ function textMatches(text: string): SQL {
   return or(ilike(calls.searchText, pattern), ilike(calls.summaryText, pattern))!;
 }
 
-/** Indexes the summary's current text for the queue's search, on every call of its target. */
+/**
+ * Indexes the summary's current text for the queue's search, on every call of its target, and whether there
+ * is one: lists that cannot tell (Quo, Bland) guess, and an opened call corrects the guess, so "start
+ * reviewing" stops offering it until a later sync says its summary may have come.
+ */
 export async function recordSummaryText(db: Db, call: { provider: string; callId: string; targetId: string }, text: string | null): Promise<void> {
   await db
     .update(calls)
-    .set({ summaryText: text?.toLowerCase() ?? null })
+    .set({ summaryText: text?.toLowerCase() ?? null, hasSummary: text !== null })
     .where(and(eq(calls.provider, call.provider), or(eq(calls.callId, call.callId), eq(calls.targetId, call.targetId))));
 }
 

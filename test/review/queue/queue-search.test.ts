@@ -57,4 +57,17 @@ describe.each(drivers)("searching the queue by what a summary says (%s)", (drive
     }
     throw new Error("The test data has no Bland call whose contact memory has text");
   });
+
+  it("stops offering a call whose contact has no memory once it has been opened", async () => {
+    const adapter = emulatorAdapter(emulator, "bland");
+    const listed = (await listQueue(database, ["bland"], queueQuerySchema.parse({}), 100)).items;
+    for (const { callId } of listed) {
+      const opened = await loadCallForReview({ database, adapter }, callId, { staleAfterMs: 60_000 });
+      if (!opened.ok || opened.review.content !== null) continue;
+      const after = (await listQueue(database, ["bland"], queueQuerySchema.parse({}), 100)).items.find((item) => item.callId === callId);
+      expect(after).toMatchObject({ hasSummary: false });
+      return;
+    }
+    throw new Error("The test data has no Bland call without a memory summary");
+  });
 });
