@@ -1,7 +1,12 @@
 import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { demoPassword } from "@/lib/auth/demo-accounts";
+import { demoPassword, seedDemoAccounts } from "@/lib/auth/demo-accounts";
+import { openDatabase } from "@/lib/db/open-database";
+import { startEmulator, type EmulatorOptions, type RunningEmulator } from "../../emulator/server";
+import { emulatorEnv } from "../emulator-env";
 import { chromiumLaunchOptions } from "../../test/e2e/chromium";
 import { waitForUrl } from "../wait-for-url";
 
@@ -82,4 +87,36 @@ export async function startBuiltApp(port: number, env: Record<string, string>): 
     },
     close,
   };
+}
+
+export type DemoApp = { app: BuiltApp; emulator: RunningEmulator; close(): Promise<void> };
+
+/**
+ * The built app as `npm run demo` runs it: a fresh embedded database holding the demo accounts, against an
+ * emulator serving `data`. `close` stops both and removes the database.
+ */
+export async function startDemoApp(port: number, data: EmulatorOptions): Promise<DemoApp> {
+  const emulator = await startEmulator({ port: 0, rateLimits: false, ...data });
+  const dataDir = mkdtempSync(path.join(tmpdir(), "redline-bench-"));
+  const removeAll = async () => {
+    await emulator.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    const database = await openDatabase({ driver: "pglite", dataDir });
+    await seedDemoAccounts(database.db);
+    await database.close();
+    const app = await startBuiltApp(port, { DATA_DIR: dataDir, ...emulatorEnv(emulator.setup()) });
+    return {
+      app,
+      emulator,
+      close: async () => {
+        await app.close();
+        await removeAll();
+      },
+    };
+  } catch (error) {
+    await removeAll();
+    throw error;
+  }
 }

@@ -1,13 +1,8 @@
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "playwright-core";
-import { seedDemoAccounts } from "@/lib/auth/demo-accounts";
-import { openDatabase } from "@/lib/db/open-database";
 import { generateFixture } from "../../emulator/data/generate";
-import { startEmulator } from "../../emulator/server";
-import { emulatorEnv } from "../emulator-env";
-import { startBuiltApp } from "./built-app";
+import { startDemoApp } from "./built-app";
 import { median } from "./median";
 
 // At 300 calls, seed 19 holds a 2,997-turn call with a summary of usual length (marathon calls run 2,001 to
@@ -134,16 +129,7 @@ export async function benchReviewPage(): Promise<string[]> {
   const short = closest(calls, (item) => Math.abs(turnsOf(item) - 30) * 10_000 + Math.abs(summaryLength(item) - summaryLength(long)));
   const longest = closest(calls, (item) => -summaryLength(item));
 
-  const emulator = await startEmulator({ port: 0, ...data, rateLimits: false });
-  const dataDir = mkdtempSync(path.join(tmpdir(), "redline-bench-"));
-  const database = await openDatabase({ driver: "pglite", dataDir });
-  await seedDemoAccounts(database.db);
-  await database.close();
-  const app = await startBuiltApp(port, { DATA_DIR: dataDir, ...emulatorEnv(emulator.setup()) }).catch(async (error: unknown) => {
-    await emulator.close();
-    rmSync(dataDir, { recursive: true, force: true });
-    throw error;
-  });
+  const { app, close } = await startDemoApp(port, data);
   try {
     const signedIn = await app.signIn(reviewer);
     // The queue links below need the calls indexed.
@@ -256,8 +242,6 @@ export async function benchReviewPage(): Promise<string[]> {
     );
     return lines;
   } finally {
-    await app.close();
-    await emulator.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await close();
   }
 }

@@ -1,14 +1,9 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Page, Request } from "playwright-core";
 import { z } from "zod";
-import { seedDemoAccounts } from "@/lib/auth/demo-accounts";
-import { openDatabase } from "@/lib/db/open-database";
 import { generateFixture } from "../../emulator/data/generate";
-import { startEmulator } from "../../emulator/server";
-import { emulatorEnv } from "../emulator-env";
-import { startBuiltApp } from "./built-app";
+import { startDemoApp } from "./built-app";
 
 const data = { calls: 60, seed: 42, now: new Date("2026-11-20T12:00:00Z"), providers: ["allo" as const] };
 const port = 3952;
@@ -92,16 +87,7 @@ export async function benchRouteBundles(): Promise<string[]> {
     return entry ? new Set(entry.firstLoadChunkPaths.map((file) => `/_next/${path.relative(".next", file).split(path.sep).join("/")}`)) : null;
   };
 
-  const emulator = await startEmulator({ port: 0, ...data, rateLimits: false });
-  const dataDir = mkdtempSync(path.join(tmpdir(), "redline-bench-"));
-  const database = await openDatabase({ driver: "pglite", dataDir });
-  await seedDemoAccounts(database.db);
-  await database.close();
-  const app = await startBuiltApp(port, { DATA_DIR: dataDir, ...emulatorEnv(emulator.setup()) }).catch(async (error: unknown) => {
-    await emulator.close();
-    rmSync(dataDir, { recursive: true, force: true });
-    throw error;
-  });
+  const { app, close } = await startDemoApp(port, data);
   try {
     const signedIn = await app.signIn("reviewer@redline.test");
     const session = await signedIn.context().storageState();
@@ -133,8 +119,6 @@ export async function benchRouteBundles(): Promise<string[]> {
       ...report("/calls/[provider]/[id]", 300, "the editor is on screen and the load event", review, firstLoadList("/calls/[provider]/[id]")),
     ];
   } finally {
-    await app.close();
-    await emulator.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await close();
   }
 }

@@ -1,13 +1,8 @@
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync } from "node:fs";
 import path from "node:path";
-import { seedDemoAccounts } from "@/lib/auth/demo-accounts";
-import { openDatabase } from "@/lib/db/open-database";
 import { generateFixture } from "../../emulator/data/generate";
-import { startEmulator } from "../../emulator/server";
-import { emulatorEnv } from "../emulator-env";
 import { alloDirect } from "./allo-direct";
-import { startBuiltApp } from "./built-app";
+import { startDemoApp } from "./built-app";
 import { ctrlSToSaved } from "./ctrl-s-to-saved";
 import { emulatorAdmin } from "./emulator-admin";
 import { median } from "./median";
@@ -49,18 +44,9 @@ export async function benchSaveEndToEnd(): Promise<string[]> {
   if (directCalls.length < 2 * perLatency.other) throw new Error("the fixture has too few single-template Allo calls");
   const take = (pool: string[]) => pool.shift()!;
 
-  const emulator = await startEmulator({ port: 0, ...data, rateLimits: false });
+  const { app, emulator, close } = await startDemoApp(port, data);
   const admin = emulatorAdmin(emulator.url);
   const direct = alloDirect(emulator);
-  const dataDir = mkdtempSync(path.join(tmpdir(), "redline-bench-"));
-  const database = await openDatabase({ driver: "pglite", dataDir });
-  await seedDemoAccounts(database.db);
-  await database.close();
-  const app = await startBuiltApp(port, { DATA_DIR: dataDir, ...emulatorEnv(emulator.setup()) }).catch(async (error: unknown) => {
-    await emulator.close();
-    rmSync(dataDir, { recursive: true, force: true });
-    throw error;
-  });
   try {
     const page = await app.signIn("reviewer@redline.test");
     const cookie = await app.cookieHeader(page);
@@ -160,8 +146,6 @@ export async function benchSaveEndToEnd(): Promise<string[]> {
     }
     return lines;
   } finally {
-    await app.close();
-    await emulator.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await close();
   }
 }

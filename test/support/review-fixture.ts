@@ -1,3 +1,4 @@
+import type { SaveSummaryInput } from "@/lib/review/save/save-summary";
 import type { Actor } from "@/lib/auth/require-role";
 import type { Role } from "@/lib/auth/roles";
 import type { Database } from "@/lib/db/open-database";
@@ -35,4 +36,9 @@ export function countingFetch(): { fetch: typeof fetch; writes: () => number } {
       return fetch(input, init);
     },
   };
+}
+
+/** A save of an Allo call's summary (its target is the call's item) from `baseContent`, as the workspace sends it. */
+export function alloEdit(callId: string, baseContent: string | null, content: string, baseRevision = 0): SaveSummaryInput {
+  return { provider: "allo", callId, targetId: callId, templateKey: null, baseContent, baseRevision, content };
 }

@@ -1,3 +1,4 @@
+import { pageRecordingAdapter } from "../../support/page-recording-adapter";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateFixture } from "@/emulator/data/generate";
@@ -12,7 +13,7 @@ import { createOpenPhoneAdapter } from "@/lib/providers/openphone/adapter";
 import { ProviderError } from "@/lib/providers/provider-error";
 import type { ProviderId } from "@/lib/providers/provider-id";
 import { createTwilioAdapter } from "@/lib/providers/twilio/adapter";
-import type { ListQuery, ProviderAdapter } from "@/lib/providers/types";
+import type { ProviderAdapter } from "@/lib/providers/types";
 import { syncCalls } from "@/lib/review/queue/sync-calls";
 import { openTestDatabase, testDrivers } from "../../support/test-database";
 
@@ -41,29 +42,6 @@ function expectedIndex(fixture: Fixture): Record<ProviderId, string[]> {
       .twilio!.stores.flatMap((store) => store.profiles.flatMap((profile) => profile.summaries.map((summary) => key(`${profile.id}~${summary.id}`, summary.occurredAt, true))))
       .sort(),
   };
-}
-
-/** Records the pages a sync reads; `interrupt` runs once, before the page it is given, and may throw. */
-function recordingAdapter(inner: ProviderAdapter, interrupt?: { page: number; run: () => Promise<void> }) {
-  const pages: number[] = [];
-  let interrupted = false;
-  const adapter: ProviderAdapter = {
-    id: inner.id,
-    capabilities: inner.capabilities,
-    getCall: (id) => inner.getCall(id),
-    summaryTarget: (callId, templateKey) => inner.summaryTarget(callId, templateKey),
-    getSummary: (target) => inner.getSummary(target),
-    updateSummary: (target, content) => inner.updateSummary(target, content),
-    async listCalls(query: ListQuery) {
-      pages.push(query.page);
-      if (interrupt && query.page === interrupt.page && !interrupted) {
-        interrupted = true;
-        await interrupt.run();
-      }
-      return inner.listCalls(query);
-    },
-  };
-  return { adapter, pages };
 }
 
 const noWait = async () => {};
@@ -159,7 +137,7 @@ describe.each(drivers)("syncing 10,000 calls from all four providers (%s)", (dri
 
   it("stops each provider's pass where it was interrupted, leaving a failed state at that page", async () => {
     const built = adapters();
-    const runs = providers.map((provider) => recordingAdapter(built[provider], { page: interruptedPage[provider], run: interruption(provider) }));
+    const runs = providers.map((provider) => pageRecordingAdapter(built[provider], { page: interruptedPage[provider], run: interruption(provider) }));
     const outcomes = await Promise.all(runs.map(({ adapter }) => syncCalls({ database, adapter }, { pageSize: pageSizes[adapter.id] })));
 
     for (const [index, provider] of providers.entries()) {
@@ -184,7 +162,7 @@ describe.each(drivers)("syncing 10,000 calls from all four providers (%s)", (dri
   it("resumes each pass from the page it stopped on, ending with every call indexed once", async () => {
     // New adapters, as after a restart: where to resume is in the database, not in an adapter's memory.
     const built = adapters();
-    const runs = providers.map((provider) => recordingAdapter(built[provider]));
+    const runs = providers.map((provider) => pageRecordingAdapter(built[provider]));
     const outcomes = await Promise.all(runs.map(({ adapter }) => syncCalls({ database, adapter }, { pageSize: pageSizes[adapter.id] })));
 
     for (const [index, provider] of providers.entries()) {

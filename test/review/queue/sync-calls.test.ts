@@ -1,3 +1,4 @@
+import { pageRecordingAdapter } from "../../support/page-recording-adapter";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/lib/db/open-database";
 import { recordReviewDecision } from "@/lib/db/queries/reviews";
@@ -5,7 +6,7 @@ import { syncStates, updateSync } from "@/lib/db/queries/sync-state";
 import { calls } from "@/lib/db/schema";
 import { createAlloAdapter } from "@/lib/providers/allo/adapter";
 import { ProviderError } from "@/lib/providers/provider-error";
-import type { ListQuery, ProviderAdapter } from "@/lib/providers/types";
+import type { ProviderAdapter } from "@/lib/providers/types";
 import { listQueue, queueQuerySchema } from "@/lib/review/queue/list-queue";
 import { syncCalls } from "@/lib/review/queue/sync-calls";
 import { alloKeyFor } from "../../../emulator/allo/keys";
@@ -14,30 +15,10 @@ import { createActor } from "../../support/review-fixture";
 import { openTestDatabase, testDrivers } from "../../support/test-database";
 
 const drivers = await testDrivers();
-const totalCalls = 240;
 
-/** Records which pages were read, and fails the read of one page once, as a provider outage would. */
-function recordingAdapter(inner: ProviderAdapter, failOnPage?: number) {
-  const pages: number[] = [];
-  let failed = false;
-  const adapter: ProviderAdapter = {
-    id: inner.id,
-    capabilities: inner.capabilities,
-    getCall: (id) => inner.getCall(id),
-    summaryTarget: (callId, templateKey) => inner.summaryTarget(callId, templateKey),
-    getSummary: (target) => inner.getSummary(target),
-    updateSummary: (target, content) => inner.updateSummary(target, content),
-    async listCalls(query: ListQuery) {
-      pages.push(query.page);
-      if (query.page === failOnPage && !failed) {
-        failed = true;
-        throw new ProviderError({ provider: inner.id, status: 503, code: "SERVICE_UNAVAILABLE", kind: "unavailable", message: "down", retryable: true });
-      }
-      return inner.listCalls(query);
-    },
-  };
-  return { adapter, pages };
-}
+const outage = (inner: ProviderAdapter) =>
+  new ProviderError({ provider: inner.id, status: 503, code: "SERVICE_UNAVAILABLE", kind: "unavailable", message: "down", retryable: true });
+const totalCalls = 240;
 
 describe.each(drivers)("syncing the queue index (%s)", (driver) => {
   let emulator: RunningEmulator;
@@ -58,14 +39,15 @@ describe.each(drivers)("syncing the queue index (%s)", (driver) => {
   const indexed = async () => (await database.db.select().from(calls)).length;
 
   it("resumes an interrupted pass from the page it stopped on, and indexes every call once", async () => {
-    const first = recordingAdapter(allo, 3);
+    // The read of page 3 fails once, as a provider outage would.
+    const first = pageRecordingAdapter(allo, { page: 3, run: async () => Promise.reject(outage(allo)) });
     const failed = await syncCalls({ database, adapter: first.adapter }, { pageSize: 50 });
     expect(failed).toMatchObject({ status: "failed", error: { code: "SERVICE_UNAVAILABLE" } });
     expect(first.pages).toEqual([1, 2, 3]);
     expect(await indexed()).toBe(100);
     expect((await syncStates(database.db))[0]).toMatchObject({ status: "failed", nextPage: 3, processed: 100 });
 
-    const second = recordingAdapter(allo);
+    const second = pageRecordingAdapter(allo);
     const resumed = await syncCalls({ database, adapter: second.adapter }, { pageSize: 50 });
     expect(resumed).toEqual({ status: "completed", provider: "allo", processed: totalCalls });
     expect(second.pages).toEqual([3, 4, 5]);
@@ -73,7 +55,7 @@ describe.each(drivers)("syncing the queue index (%s)", (driver) => {
   });
 
   it("stops an incremental pass once it reaches calls it already has", async () => {
-    const again = recordingAdapter(allo);
+    const again = pageRecordingAdapter(allo);
     const result = await syncCalls({ database, adapter: again.adapter }, { pageSize: 50 });
     expect(result.status).toBe("completed");
     expect(again.pages).toEqual([1]);
@@ -85,7 +67,7 @@ describe.each(drivers)("syncing the queue index (%s)", (driver) => {
     expect(await syncCalls({ database, adapter: allo }, { pageSize: 50 })).toEqual({ status: "busy", provider: "allo" });
 
     await updateSync(database.db, "allo", { heartbeatAt: new Date(Date.now() - 10 * 60_000) });
-    const takeover = recordingAdapter(allo);
+    const takeover = pageRecordingAdapter(allo);
     const result = await syncCalls({ database, adapter: takeover.adapter }, { pageSize: 50, leaseMs: 60_000 });
     expect(result.status).toBe("completed");
     expect(takeover.pages[0]).toBe(4);

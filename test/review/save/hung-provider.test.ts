@@ -8,7 +8,7 @@ import { syncCalls } from "@/lib/review/queue/sync-calls";
 import { clearFaults, eventually, setFaults, summaryWrites } from "../../providers/emulator-harness";
 import { emulatorAdapter } from "../../support/emulator-adapters";
 import { callsByTemplates } from "../../support/emulator-calls";
-import { createActor } from "../../support/review-fixture";
+import { alloEdit, createActor } from "../../support/review-fixture";
 import { openTestDatabase, testDrivers, type TestDatabase } from "../../support/test-database";
 
 const drivers = await testDrivers();
@@ -47,15 +47,7 @@ describe.each(drivers)("saves of one summary waiting on a hung provider (%s)", (
 
     const saving = Promise.all(
       texts.map((content, index) =>
-        saveSummary({ database, adapter, lockWaitMs: 60_000 }, reviewers[index]!, {
-          provider: "allo",
-          callId,
-          targetId: callId,
-          templateKey: null,
-          baseContent: base,
-          baseRevision: 0,
-          content,
-        }),
+        saveSummary({ database, adapter, lockWaitMs: 60_000 }, reviewers[index]!, alloEdit(callId, base, content)),
       ),
     );
     // Every save is journalled and one write hangs at Allo: the other nineteen are waiting for the lock.
@@ -88,15 +80,7 @@ describe.each(drivers)("saves of one summary waiting on a hung provider (%s)", (
     expect(held).not.toBeNull();
     try {
       const content = `${base}\n- waited too long`;
-      const result = await saveSummary({ database, adapter, lockWaitMs: 50 }, reviewers[0]!, {
-        provider: "allo",
-        callId,
-        targetId: callId,
-        templateKey: null,
-        baseContent: base,
-        baseRevision: 0,
-        content,
-      });
+      const result = await saveSummary({ database, adapter, lockWaitMs: 50 }, reviewers[0]!, alloEdit(callId, base, content));
       expect(result).toMatchObject({ ok: false, error: { code: "busy" } });
       const rows = (await listRevisions(database.db, { provider: "allo", targetId: callId })).filter((row) => row.status !== "observed");
       expect(rows).toEqual([expect.objectContaining({ status: "failed", errorCode: "BUSY", content })]);

@@ -11,7 +11,7 @@ import { loadSummaryHistory } from "@/lib/review/history/summary-history";
 import { clearFaults, setFaults, summaryWrites } from "../../providers/emulator-harness";
 import { emulatorAdapter } from "../../support/emulator-adapters";
 import { callsByTemplates } from "../../support/emulator-calls";
-import { createActor } from "../../support/review-fixture";
+import { alloEdit, createActor } from "../../support/review-fixture";
 import { openTestDatabase, testDrivers, type TestDatabase } from "../../support/test-database";
 
 const drivers = await testDrivers();
@@ -67,15 +67,7 @@ describe.each(drivers)("a save whose answer is lost (%s)", (driver) => {
     const content = `${base}\n- saved just as the line dropped`;
     await setFaults(emulator, `allo.updateSummary:${fault},count=1`);
 
-    const result = await saveSummary({ database, adapter }, reviewer, {
-      provider: "allo",
-      callId,
-      targetId: callId,
-      templateKey: null,
-      baseContent: base,
-      baseRevision: 0,
-      content,
-    });
+    const result = await saveSummary({ database, adapter }, reviewer, alloEdit(callId, base, content));
     await clearFaults(emulator);
 
     expect(result).toMatchObject({ ok: false, error: { code: "unknown" } });
@@ -99,15 +91,7 @@ describe.each(drivers)("a save whose answer is lost (%s)", (driver) => {
     // Nothing was sent twice: one write reached Allo.
     expect(await summaryWrites(emulator, { provider: "allo", target: callId })).toHaveLength(1);
     // The next save from the reviewer's own text is not taken for a conflict.
-    const next = await saveSummary(deps, reviewer, {
-      provider: "allo",
-      callId,
-      targetId: callId,
-      templateKey: null,
-      baseContent: content,
-      baseRevision: 1,
-      content: `${content}\n- and one more line`,
-    });
+    const next = await saveSummary(deps, reviewer, alloEdit(callId, content, `${content}\n- and one more line`, 1));
     expect(next).toMatchObject({ ok: true, outcome: "applied", meta: { revision: 2 } });
   });
 
@@ -120,15 +104,7 @@ describe.each(drivers)("a save whose answer is lost (%s)", (driver) => {
     const lossy = emulatorAdapter(emulator, "allo", { fetch: outage.fetch, timeoutMs: 1_500 });
     await setFaults(emulator, "allo.updateSummary:hang,count=1");
     const content = `${base}\n- never arrived`;
-    const result = await saveSummary({ database, adapter: lossy }, reviewer, {
-      provider: "allo",
-      callId,
-      targetId: callId,
-      templateKey: null,
-      baseContent: base,
-      baseRevision: 0,
-      content,
-    });
+    const result = await saveSummary({ database, adapter: lossy }, reviewer, alloEdit(callId, base, content));
     await clearFaults(emulator);
     expect(result).toMatchObject({ ok: false, error: { code: "unknown" } });
 
@@ -165,15 +141,7 @@ describe.each(drivers)("a save whose answer is lost (%s)", (driver) => {
       },
     };
     const content = `${base}\n- while Allo was down`;
-    const result = await saveSummary({ database, adapter: failing }, reviewer, {
-      provider: "allo",
-      callId,
-      targetId: callId,
-      templateKey: null,
-      baseContent: base,
-      baseRevision: 0,
-      content,
-    });
+    const result = await saveSummary({ database, adapter: failing }, reviewer, alloEdit(callId, base, content));
 
     expect(result).toMatchObject({ ok: false, error: { code: "provider_error", provider: { kind: "unavailable", requestId: "req_second_copy" } } });
     expect(await attempts(callId)).toEqual([expect.objectContaining({ status: "failed", content, errorCode: "SERVICE_UNAVAILABLE" })]);
