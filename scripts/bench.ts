@@ -74,7 +74,7 @@ async function listPageMedians(calls: number, requests: number): Promise<Record<
 const benchmarks: Benchmark[] = [
   {
     name: "queue-page",
-    description: "the review queue's pages with 1,000 and 100,000 indexed calls (DESIGN §7: within 1.3×)",
+    description: "GET /queue through the built app as a reviewer, with 1,000 and 100,000 indexed calls: a page, a filter, searches (DESIGN §7: within 1.3×)",
     // Imported when run: it loads the app's database code, which the emulator benchmarks do not need.
     run: async () => (await import("./benchmarks/queue-page")).benchQueuePage(),
   },
