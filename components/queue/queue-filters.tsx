@@ -8,7 +8,7 @@ export function QueueFilters({ query, providers, agents }: { query: QueueQuery; 
     <form method="get" action="/queue" className="queue-filters" aria-label="Filter calls">
       <label>
         Search
-        <input type="search" name="q" defaultValue={query.q ?? ""} placeholder="Customer, number or agent" />
+        <input type="search" name="q" defaultValue={query.q ?? ""} placeholder="Customer, number, agent or words of the summary" />
       </label>
       {providers.length > 1 ? (
         <label>
@@ -32,6 +32,15 @@ export function QueueFilters({ query, providers, agents }: { query: QueueQuery; 
               {agent}
             </option>
           ))}
+        </select>
+      </label>
+      <label>
+        Summary
+        <select name="summary" defaultValue={query.summary ?? ""}>
+          <option value="">Any</option>
+          <option value="ready">Ready to review</option>
+          <option value="coming">Still coming</option>
+          <option value="none">None</option>
         </select>
       </label>
       <label>

@@ -5,6 +5,7 @@ import { providerNames } from "@/lib/providers/provider-names";
 import type { QueuePage, QueueQuery } from "@/lib/review/queue/list-queue";
 import { queueHref } from "./queue-href";
 import { ReviewStatusBadge } from "./review-status-badge";
+import { SummaryAvailability } from "./summary-availability";
 
 export function QueueTable({ page, query, showProvider }: { page: QueuePage; query: QueueQuery; showProvider: boolean }) {
   return (
@@ -19,13 +20,14 @@ export function QueueTable({ page, query, showProvider }: { page: QueuePage; que
             <th scope="col">Customer</th>
             <th scope="col">Duration</th>
             <th scope="col">Direction</th>
+            <th scope="col">Summary</th>
             <th scope="col">Review</th>
           </tr>
         </thead>
         <tbody>
           {page.items.length === 0 ? (
             <tr>
-              <td colSpan={showProvider ? 7 : 6} className="muted">
+              <td colSpan={showProvider ? 8 : 7} className="muted">
                 No calls match these filters.
               </td>
             </tr>
@@ -46,6 +48,9 @@ export function QueueTable({ page, query, showProvider }: { page: QueuePage; que
               <td>{formatDuration(item.durationSec)}</td>
               <td>{item.direction === "inbound" ? "Inbound" : "Outbound"}</td>
               <td>
+                <SummaryAvailability summary={item.summaryStatus} transcript={item.transcriptStatus} />
+              </td>
+              <td>
                 <ReviewStatusBadge status={item.reviewStatus} />
                 {item.claimedBy ? (
                   <span className="muted">
@@ -53,7 +58,6 @@ export function QueueTable({ page, query, showProvider }: { page: QueuePage; que
                     · {item.claimedBy.name} is reviewing since <LocalTime iso={item.claimedBy.since} style="time" />
                   </span>
                 ) : null}
-                {item.hasSummary ? null : <span className="muted"> · no summary yet</span>}
               </td>
             </tr>
           ))}

@@ -1,6 +1,5 @@
 import { sql } from "drizzle-orm";
 import {
-  boolean,
   index,
   integer,
   pgEnum,
@@ -12,6 +11,9 @@ import {
   unique,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+
+const availability = ["ready", "in_progress", "absent", "failed", "not_in_plan", "not_provided_by_this_api"] as const;
+const listedAvailability = [...availability, "unchecked"] as const;
 
 export const roleEnum = pgEnum("role", ["viewer", "reviewer", "lead", "admin"]);
 
@@ -130,7 +132,16 @@ export const calls = pgTable(
     agentName: text("agent_name"),
     counterpartName: text("counterpart_name"),
     counterpartNumber: text("counterpart_number"),
-    hasSummary: boolean("has_summary").notNull(),
+    /**
+     * Where the provider's summary stands (`Availability`, or "unchecked" where the list cannot tell): only
+     * "ready" calls are offered by Start reviewing and next; the others are re-checked on a schedule and when a
+     * provider's webhook says their summary is done.
+     */
+    summaryStatus: text("summary_status", { enum: listedAvailability }).notNull().default("unchecked"),
+    /** The transcript's, once a read told it; null until then. */
+    transcriptStatus: text("transcript_status", { enum: availability }),
+    /** When the summary's status was last read from the provider (not from its list): the re-check's clock. */
+    summaryCheckedAt: timestamp("summary_checked_at", { withTimezone: true }),
     /**
      * The summary target this call's review writes, once known (for most providers the call itself; for Bland
      * the contact memory, learnt when the call is opened): a decision on a target is every such call's status.
@@ -156,6 +167,10 @@ export const calls = pgTable(
     index("calls_status_started_idx").on(table.reviewStatus, table.startedAt, table.id),
     index("calls_agent_idx").on(table.agentName, table.startedAt, table.id),
     index("calls_target_idx").on(table.provider, table.targetId),
+    // What the readiness re-check walks: the few calls whose summary is not there yet, newest first.
+    index("calls_not_ready_idx")
+      .on(table.startedAt)
+      .where(sql`${table.summaryStatus} <> 'ready'`),
     // Trigram indexes: a search for any fragment ("inv-546", a phone number) reads the index, not every call.
     index("calls_search_trgm_idx").using("gin", sql`${table.searchText} gin_trgm_ops`),
     index("calls_summary_trgm_idx").using("gin", sql`${table.summaryText} gin_trgm_ops`),

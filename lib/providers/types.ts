@@ -27,7 +27,8 @@ export type CallListItem = {
   direction: "inbound" | "outbound";
   agent: Person | null;
   counterpart: { name: string | null; number: string | null };
-  hasSummary: boolean;
+  /** Where the summary stands, as far as the list can tell ("unchecked" where it cannot). */
+  summaryStatus: ListedAvailability;
   /** The summary's text where the provider's list carries it (Allo, Twilio), for the queue's search; else null. */
   summaryText: string | null;
 };
@@ -62,6 +63,9 @@ export type Availability = "ready" | "in_progress" | "absent" | "failed" | "not_
 
 export type SummaryStatus = Availability;
 
+/** A list's word on a call's summary: an `Availability`, or "unchecked" where the list cannot tell. */
+export type ListedAvailability = Availability | "unchecked";
+
 /**
  * What a save writes (DESIGN §2), the key of the save lock, the journal, the conflict check, history, drafts and
  * review status. Several calls may share one: Bland's contact memory is every call of one contact with one agent.
@@ -77,7 +81,9 @@ export type SummaryTarget = {
   templateKey: string | null;
 };
 
-export type CallDetail = CallListItem & {
+export type CallDetail = Omit<CallListItem, "summaryStatus"> & {
+  /** Known once the call is read. */
+  summaryStatus: Availability;
   transcript: TranscriptTurn[];
   /** Why `transcript` may be empty: coming, absent, withheld by the plan, or not in this API. */
   transcriptStatus: Availability;

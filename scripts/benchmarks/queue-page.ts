@@ -40,7 +40,7 @@ async function indexedDatabase(dataDir: string, count: number): Promise<void> {
         agentName: agent,
         counterpartName: `Customer ${index}`,
         counterpartNumber: `+1555${String(index).padStart(7, "0")}`,
-        hasSummary: index % 10 !== 0,
+        summaryStatus: index % 10 !== 0 ? "ready" : "in_progress",
         reviewStatus: index % 7 === 0 ? "corrected" : "unreviewed",
         searchText: `${agent} customer ${index}`.toLowerCase(),
         // Every summary mentions a refund (a common term); each has its own invoice number (a rare one).

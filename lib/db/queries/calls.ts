@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gte, ilike, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../open-database";
+import type { Availability } from "@/lib/providers/types";
 import { calls, queueCounts, type CallRow, type NewCallRow, type Review } from "../schema";
 
 export async function upsertCalls(db: Db, rows: NewCallRow[]): Promise<void> {
@@ -18,7 +19,8 @@ export async function upsertCalls(db: Db, rows: NewCallRow[]): Promise<void> {
         agentName: sql`excluded.agent_name`,
         counterpartName: sql`excluded.counterpart_name`,
         counterpartNumber: sql`excluded.counterpart_number`,
-        hasSummary: sql`excluded.has_summary`,
+        // A list that cannot tell ("unchecked") keeps what a read, a re-check or a webhook learnt.
+        summaryStatus: sql`case when excluded.summary_status = 'unchecked' then ${calls.summaryStatus} else excluded.summary_status end`,
         // A target learnt when the call was opened (Bland's memory) is kept where the list does not tell it.
         targetId: sql`coalesce(excluded.target_id, ${calls.targetId})`,
         searchText: sql`excluded.search_text`,
@@ -37,6 +39,16 @@ export type QueueFilters = {
   to?: Date;
   agent?: string;
   text?: string;
+  /** Whether the summary is there to review, still coming, or not coming. */
+  summary?: SummaryFilter;
+};
+
+export type SummaryFilter = "ready" | "coming" | "none";
+
+const summaryStatusesFor: Record<SummaryFilter, CallRow["summaryStatus"][]> = {
+  ready: ["ready"],
+  coming: ["in_progress", "unchecked"],
+  none: ["absent", "failed", "not_in_plan", "not_provided_by_this_api"],
 };
 
 /** A fragment of a name, a number, an id or the summary's text; both columns have a trigram index. */
@@ -45,16 +57,37 @@ function textMatches(text: string): SQL {
   return or(ilike(calls.searchText, pattern), ilike(calls.summaryText, pattern))!;
 }
 
+export type SummaryState = {
+  /** The summary's current text, for the queue's search; null when there is none. */
+  text: string | null;
+  status: Availability;
+  /** Left as it is when the read did not tell. */
+  transcriptStatus?: Availability;
+};
+
 /**
- * Indexes the summary's current text for the queue's search, on every call of its target, and whether there
- * is one: lists that cannot tell (Quo, Bland) guess, and an opened call corrects the guess, so "start
- * reviewing" stops offering it until a later sync says its summary may have come.
+ * What a read of the provider said of a call's summary, on every call of its target: its text for the queue's
+ * search (Bland's and Quo's lists carry none) and its status, so Start reviewing and next offer the call only
+ * once its summary is there, and the re-check knows when it last asked.
  */
-export async function recordSummaryText(db: Db, call: { provider: string; callId: string; targetId: string }, text: string | null): Promise<void> {
+export async function recordSummaryState(
+  db: Db,
+  call: { provider: string; callId: string; targetId: string | null },
+  state: SummaryState,
+): Promise<void> {
+  const sameCall = eq(calls.callId, call.callId);
   await db
     .update(calls)
-    .set({ summaryText: text?.toLowerCase() ?? null, hasSummary: text !== null })
-    .where(and(eq(calls.provider, call.provider), or(eq(calls.callId, call.callId), eq(calls.targetId, call.targetId))));
+    .set({
+      summaryText: state.text?.toLowerCase() ?? null,
+      summaryStatus: state.status,
+      summaryCheckedAt: new Date(),
+      // The transcript is the call's own, even where the summary is shared.
+      ...(state.transcriptStatus
+        ? { transcriptStatus: sql`case when ${sameCall} then ${state.transcriptStatus} else ${calls.transcriptStatus} end` }
+        : {}),
+    })
+    .where(and(eq(calls.provider, call.provider), call.targetId === null ? sameCall : or(sameCall, eq(calls.targetId, call.targetId))));
 }
 
 export type QueueCursor = { startedAt: Date; id: number };
@@ -67,6 +100,7 @@ function filterConditions(filters: QueueFilters, withStatus: boolean): SQL[] {
     filters.to ? lt(calls.startedAt, filters.to) : undefined,
     filters.agent ? eq(calls.agentName, filters.agent) : undefined,
     filters.text ? textMatches(filters.text) : undefined,
+    filters.summary ? inArray(calls.summaryStatus, summaryStatusesFor[filters.summary]) : undefined,
   ];
   return conditions.filter((condition): condition is SQL => condition !== undefined);
 }
@@ -117,8 +151,8 @@ export async function queueStatusCounts(
   filters: QueueFilters,
   cap: number,
 ): Promise<{ counts: Record<Review["status"], number>; exact: boolean }> {
-  const { providers, from, to, agent, text } = filters;
-  if ([from, to, agent, text].every((value) => value === undefined)) {
+  const { providers, from, to, agent, text, summary } = filters;
+  if ([from, to, agent, text, summary].every((value) => value === undefined)) {
     const rows = await db
       .select({ status: queueCounts.status, count: sql<number>`sum(${queueCounts.count})::int` })
       .from(queueCounts)

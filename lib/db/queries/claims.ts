@@ -80,7 +80,7 @@ export async function claimNextCall(
       with candidate as (
         select c.provider, c.call_id from calls c
         left join reviews r on r.provider = c.provider and r.call_id = c.call_id and r.template_key is null
-        where c.provider in (${providerList}) and c.review_status = 'unreviewed' and c.has_summary
+        where c.provider in (${providerList}) and c.review_status = 'unreviewed' and c.summary_status = 'ready'
           and (r.claimed_by is null or r.claimed_by = ${userId} or r.claim_expires_at <= ${now}::timestamptz)
           ${notLeaving}
         order by c.started_at desc, c.id desc

@@ -23,7 +23,8 @@ export function toCallListItem(item: ConversationItem): CallListItem {
     direction: item.direction === "INBOUND" ? "inbound" : "outbound",
     agent: toPerson(item.user),
     counterpart: { name: counterpartName(item), number: item.contact_number ?? null },
-    hasSummary: item.summary != null,
+    // Allo's item says nothing of a summary being written: none yet reads as absent until a re-check finds one.
+    summaryStatus: item.summary != null ? "ready" : "absent",
     summaryText: item.summary ?? null,
   };
 }
@@ -50,6 +51,7 @@ export function toSummarySnapshot(item: ConversationItem): SummarySnapshot {
 export function toCallDetail(item: ConversationItem): CallDetail {
   return {
     ...toCallListItem(item),
+    summaryStatus: item.summary != null ? "ready" : "absent",
     transcript: (item.transcript ?? []).map((entry) => toTranscriptTurn(entry, item)),
     transcriptStatus: item.transcript?.length ? "ready" : "absent",
     summary: toSummarySnapshot(item),

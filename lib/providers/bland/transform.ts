@@ -19,7 +19,8 @@ export function toCallListItem(call: BlandCallListEntry): CallListItem {
     // Bland's agent is an AI on a phone number: the number is what tells agents apart.
     agent: agent ? { id: agent, name: null } : null,
     counterpart: { name: null, number: customer },
-    hasSummary: call.completed === true,
+    // The summary is the contact memory's, which the list does not name: a finished call is unchecked until read.
+    summaryStatus: call.completed === true ? "unchecked" : "in_progress",
     // The list says nothing of the contact memory: its text is indexed when the call is opened.
     summaryText: null,
   };
@@ -79,7 +80,7 @@ export function toCallDetail(call: BlandCall, contact: BlandContact | null, memo
     ...listed,
     targetId: memory?.id ?? null,
     counterpart: { ...listed.counterpart, name },
-    hasSummary: memory?.summary != null,
+    summaryStatus: memory?.summary != null ? "ready" : "absent",
     transcript: (call.transcripts ?? []).map((entry) => toTranscriptTurn(entry, name)),
     transcriptStatus: call.transcripts?.length ? "ready" : "absent",
     summary: toSummarySnapshot(memory),

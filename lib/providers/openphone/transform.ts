@@ -18,8 +18,8 @@ export function counterpartOf(call: QuoCall, configuredParticipants: readonly st
 
 /**
  * Quo's call list says nothing of summaries, and asking for each would cost a request per call against a
- * 10 requests/s limit. Quo summarises calls that were answered and ended, so those are reported as
- * summarised; the review page reads the summary's actual status.
+ * 10 requests/s limit. Quo summarises only calls that were answered and ended: the others have none, and
+ * these stay unchecked until the readiness re-check, a webhook or an open reads the summary's status.
  */
 function mayHaveSummary(call: QuoCall): boolean {
   return call.status === "completed" && call.duration > 0;
@@ -35,7 +35,7 @@ export function toCallListItem(call: QuoCall, counterpartNumber: string | null):
     direction: call.direction === "incoming" ? "inbound" : "outbound",
     agent: call.userId ? { id: call.userId, name: null } : null,
     counterpart: { name: null, number: counterpartNumber },
-    hasSummary: mayHaveSummary(call),
+    summaryStatus: mayHaveSummary(call) ? "unchecked" : "absent",
     // Quo's list carries no summary: its text is indexed when the call is opened.
     summaryText: null,
   };
@@ -91,11 +91,13 @@ export function toCallDetail(
   summary: QuoRead<QuoCallSummary>,
   counterpartNumber: string | null,
 ): CallDetail {
+  const snapshot = toSummarySnapshot(summary);
   return {
     ...toCallListItem(call, counterpartNumber),
+    summaryStatus: snapshot.status ?? (snapshot.content === null ? "absent" : "ready"),
     transcript: toTranscriptTurns("data" in transcript ? transcript.data : null, call),
     transcriptStatus: "data" in transcript ? SUMMARY_STATUS[transcript.data.status] : transcript.missing,
-    summary: toSummarySnapshot(summary),
+    summary: snapshot,
     target: { provider: "openphone", id: call.id, templateKey: null },
     sharedTarget: null,
   };

@@ -19,7 +19,7 @@ export function toCallListItem({ profileId, summary }: ProfileSummary): CallList
     direction: "inbound",
     agent: null,
     counterpart: { name: null, number: null },
-    hasSummary: true,
+    summaryStatus: "ready",
     summaryText: summary.content,
   };
 }
@@ -55,6 +55,7 @@ export function toCallDetail(item: ProfileSummary): CallDetail {
   const listed = toCallListItem(item);
   return {
     ...listed,
+    summaryStatus: "ready",
     transcript: [],
     // Conversation Memory keeps summaries, not what was said.
     transcriptStatus: "not_provided_by_this_api",

@@ -1,5 +1,5 @@
 import type { Database } from "@/lib/db/open-database";
-import { recordSummaryText } from "@/lib/db/queries/calls";
+import { recordSummaryState } from "@/lib/db/queries/calls";
 import { callsSharingTarget, recordCallTarget } from "@/lib/db/queries/reviews";
 import { journalState, lastTemplateKey, latestLandedRevision, latestOutsideChange, type SummaryKey } from "@/lib/db/queries/revisions";
 import { isProviderError, type ProviderErrorDetails } from "@/lib/providers/provider-error";
@@ -55,7 +55,10 @@ export async function loadCallForReview(
     awaitingJournalId: null,
     shared: null,
   };
-  if (!call.target) return { ok: true, review };
+  if (!call.target) {
+    await recordSummaryState(db, { provider: adapter.id, callId, targetId: null }, { text: null, status: call.summaryStatus, transcriptStatus: call.transcriptStatus });
+    return { ok: true, review };
+  }
 
   const key: SummaryKey = { provider: adapter.id, targetId: call.target.id };
   await recordCallTarget(db, call.ref, key.targetId);
@@ -63,8 +66,16 @@ export async function loadCallForReview(
   const current = currentSummary(adapter.capabilities, call.summary, recent);
   await Promise.all([
     observeSummary(db, { key, callId, capabilities: adapter.capabilities, snapshot: call.summary, recent, current }),
-    // What the reviewer reads is what the queue's search finds (Bland's and Quo's lists carry no summary).
-    recordSummaryText(db, { provider: adapter.id, callId, targetId: key.targetId }, current.content),
+    // What the reviewer reads is what the queue's search finds and what decides whether next offers the call.
+    recordSummaryState(
+      db,
+      { provider: adapter.id, callId, targetId: key.targetId },
+      {
+        text: current.content,
+        status: current.content === null ? call.summaryStatus : "ready",
+        transcriptStatus: call.transcriptStatus,
+      },
+    ),
   ]);
   const [landed, outside, templateKey, sharing] = await Promise.all([
     latestLandedRevision(db, key),

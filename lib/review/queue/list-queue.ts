@@ -17,6 +17,7 @@ export const queueQuerySchema = z.object({
   to: dateSchema.optional().catch(undefined),
   agent: z.string().trim().min(1).max(200).optional().catch(undefined),
   q: z.string().trim().min(1).max(200).optional().catch(undefined),
+  summary: z.enum(["ready", "coming", "none"]).optional().catch(undefined),
   order: z.enum(["newest", "oldest"]).default("newest").catch("newest"),
   cursor: z.string().max(200).optional().catch(undefined),
 });
@@ -32,7 +33,8 @@ export type QueueItem = {
   agentName: string | null;
   counterpartName: string | null;
   counterpartNumber: string | null;
-  hasSummary: boolean;
+  summaryStatus: CallRow["summaryStatus"];
+  transcriptStatus: CallRow["transcriptStatus"];
   reviewStatus: Review["status"];
   /** Someone reviewing it right now, by the soft claim. */
   claimedBy: { name: string; since: string } | null;
@@ -71,7 +73,8 @@ function toQueueItem(row: CallRow): QueueItem {
     agentName: row.agentName,
     counterpartName: row.counterpartName,
     counterpartNumber: row.counterpartNumber,
-    hasSummary: row.hasSummary,
+    summaryStatus: row.summaryStatus,
+    transcriptStatus: row.transcriptStatus,
     reviewStatus: row.reviewStatus,
     claimedBy: null,
   };
@@ -87,6 +90,7 @@ function toFilters(providers: ProviderId[], query: QueueQuery) {
     to: query.to ? new Date(new Date(`${query.to}T00:00:00Z`).getTime() + 86_400_000) : undefined,
     agent: query.agent,
     text: query.q,
+    summary: query.summary,
   };
 }
 

@@ -36,7 +36,7 @@ export function toCallRow(item: CallListItem, syncedAt: Date): NewCallRow {
     agentName: item.agent?.name ?? null,
     counterpartName: item.counterpart.name,
     counterpartNumber: item.counterpart.number,
-    hasSummary: item.hasSummary,
+    summaryStatus: item.summaryStatus,
     targetId: item.targetId,
     searchText,
     summaryText: item.summaryText?.toLowerCase() ?? null,

@@ -65,7 +65,7 @@ describe("Allo adapter against the emulator: success paths", () => {
       expect(item.durationSec).toBe(call.duration);
       expect(item.agent).toEqual({ id: call.user_id, name: users.get(call.user_id)!.name });
       expect(item.counterpart).toEqual({ name: call.contact_id ? contacts.get(call.contact_id)!.name : null, number: call.contact_number });
-      expect(item.hasSummary).toBe(call.summaries.length > 0);
+      expect(item.summaryStatus).toBe(call.summaries.length > 0 ? "ready" : "absent");
     }
   });
 
@@ -86,7 +86,7 @@ describe("Allo adapter against the emulator: success paths", () => {
 
   it("reads a call with no summary yet as an empty snapshot", async () => {
     const detail = await allo().getCall(noSummary.id);
-    expect(detail.hasSummary).toBe(false);
+    expect(detail.summaryStatus).toBe("absent");
     expect(detail.summary.content).toBeNull();
     expect(detail.transcript.length).toBeGreaterThan(0);
   });

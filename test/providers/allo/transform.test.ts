@@ -15,7 +15,7 @@ describe("toCallListItem", () => {
       direction: "inbound",
       agent: { id: "usr-abc123", name: "John" },
       counterpart: { name: "Sarah Johnson", number: "+14155551234" },
-      hasSummary: true,
+      summaryStatus: "ready",
       summaryText: item().summary,
     });
   });
@@ -29,7 +29,7 @@ describe("toCallListItem", () => {
   });
 
   it("says there is no summary while Allo's AI has not written one", () => {
-    expect(toCallListItem(item({ summary: null })).hasSummary).toBe(false);
+    expect(toCallListItem(item({ summary: null })).summaryStatus).toBe("absent");
   });
 
   it("leaves the agent and duration unknown when Allo omits them", () => {

@@ -70,7 +70,7 @@ describe("Bland adapter", () => {
             direction: "outbound",
             agent: { id: "+15557654321", name: null },
             counterpart: { name: null, number: "5551234567" },
-            hasSummary: true,
+            summaryStatus: "unchecked",
           },
         ],
         page: 2,
@@ -176,7 +176,7 @@ describe("Bland adapter", () => {
         agent: { id: AGENT_NUMBER, name: null },
         counterpart: { name: "John Doe", number: CUSTOMER_NUMBER },
         durationSec: 45,
-        hasSummary: true,
+        summaryStatus: "ready",
       });
       expect(detail.transcript).toEqual([
         { speaker: "customer", speakerName: "John Doe", at: "2024-04-27T23:51:26.100Z", text: "Hello?" },
@@ -212,7 +212,7 @@ describe("Bland adapter", () => {
       const detail = await adapter(fetch).getCall(CALL_ID);
 
       expect(detail.summary.content).toBeNull();
-      expect(detail.hasSummary).toBe(false);
+      expect(detail.summaryStatus).toBe("absent");
       expect(detail.counterpart.name).toBeNull();
       expect(fetch.requests).toHaveLength(2);
     });

@@ -90,7 +90,7 @@ describe("Bland adapter against the emulator: success paths", () => {
     expect(detail.counterpart).toEqual({ name: contactOf(call).name, number: customerOf(call) });
     expect(detail.transcript.length).toBeGreaterThan(1);
     expect(new Set(detail.transcript.map((turn) => turn.speaker))).toEqual(new Set(["agent", "customer"]));
-    expect(detail.hasSummary).toBe(true);
+    expect(detail.summaryStatus).toBe("ready");
     expect(detail.summary).toEqual({
       templateKey: null,
       content: memory.summary,
@@ -114,7 +114,7 @@ describe("Bland adapter against the emulator: success paths", () => {
   it("reads a call without a contact memory as having no summary, and refuses to save one", async () => {
     const adapter = bland();
     const detail = await adapter.getCall(memoryless.call_id);
-    expect(detail.hasSummary).toBe(false);
+    expect(detail.summaryStatus).toBe("absent");
     expect(detail.summary).toMatchObject({ content: null, updatedAt: null });
     expect(detail.counterpart.name).toBe(contactOf(memoryless).name);
 

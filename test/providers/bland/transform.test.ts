@@ -30,7 +30,7 @@ describe("toCallListItem", () => {
   it("expects no summary from a call that did not complete, and leaves an unknown length unknown", () => {
     const item = toCallListItem(listCallsResponseSchema.parse({ count: 1, calls: [listedCall({ completed: false, call_length: null })] }).calls[0]!);
 
-    expect(item).toMatchObject({ hasSummary: false, durationSec: null });
+    expect(item).toMatchObject({ summaryStatus: "in_progress", durationSec: null });
   });
 });
 

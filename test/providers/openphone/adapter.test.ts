@@ -98,7 +98,7 @@ describe("Quo adapter", () => {
             direction: "inbound",
             agent: { id: "US123abc", name: null },
             counterpart: { name: null, number: ALICE },
-            hasSummary: true,
+            summaryStatus: "unchecked",
           },
         ],
         page: 1,

@@ -23,7 +23,7 @@ describe("toCallListItem", () => {
       direction: "inbound",
       agent: { id: "US123abc", name: null },
       counterpart: { name: null, number: ALICE },
-      hasSummary: true,
+      summaryStatus: "unchecked",
     });
   });
 
@@ -37,7 +37,7 @@ describe("toCallListItem", () => {
     { status: "completed", duration: 0 },
     { status: "in-progress", duration: 40 },
   ])("expects no summary for a $status call of $duration s", ({ status, duration }) => {
-    expect(toCallListItem(call({ status, duration }), ALICE).hasSummary).toBe(false);
+    expect(toCallListItem(call({ status, duration }), ALICE).summaryStatus).toBe("absent");
   });
 });
 

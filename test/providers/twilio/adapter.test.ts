@@ -73,7 +73,7 @@ describe("Twilio Memory adapter", () => {
             direction: "inbound",
             agent: null,
             counterpart: { name: null, number: null },
-            hasSummary: true,
+            summaryStatus: "ready",
             summaryText: expect.any(String),
           },
           expect.objectContaining({ startedAt: "2025-01-10T09:00:00.000Z" }),

@@ -61,7 +61,7 @@ describe("Twilio adapter against the emulator: success paths", () => {
         direction: "inbound",
         agent: null,
         counterpart: { name: null, number: null },
-        hasSummary: true,
+        summaryStatus: "ready",
         summaryText: newestFirst[index]!.summary.content,
       });
     }

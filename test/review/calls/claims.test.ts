@@ -30,7 +30,7 @@ describe.each(drivers)("soft claims on calls (%s)", (driver) => {
             direction: "inbound",
             agent: { id: "u1", name: "Grace Owusu" },
             counterpart: { name: `Customer ${index}`, number: "+15550000000" },
-            hasSummary: true,
+            summaryStatus: "ready",
             summaryText: null,
           },
           new Date(),

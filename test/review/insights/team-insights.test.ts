@@ -30,7 +30,7 @@ describe("team insights", () => {
           direction: "inbound",
           agent: { id: null, name: agent },
           counterpart: { name: null, number: "+15550000000" },
-          hasSummary: true,
+          summaryStatus: "ready",
           summaryText: null,
         },
         new Date(),

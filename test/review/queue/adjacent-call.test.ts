@@ -28,7 +28,7 @@ describe.each(drivers)("Alt+↑/↓: the call before or after one in the queue a
             direction: "inbound",
             agent: { id: null, name: index % 3 === 0 ? "Devin Park" : "Grace Owusu" },
             counterpart: { name: null, number: "+15550000000" },
-            hasSummary: true,
+            summaryStatus: "ready",
             summaryText: null,
           },
           new Date(),

@@ -65,7 +65,7 @@ describe.each(drivers)("searching the queue by what a summary says (%s)", (drive
       const opened = await loadCallForReview({ database, adapter }, callId, { staleAfterMs: 60_000 });
       if (!opened.ok || opened.review.content !== null) continue;
       const after = (await listQueue(database, ["bland"], queueQuerySchema.parse({}), 100)).items.find((item) => item.callId === callId);
-      expect(after).toMatchObject({ hasSummary: false });
+      expect(after).toMatchObject({ summaryStatus: "absent" });
       return;
     }
     throw new Error("The test data has no Bland call without a memory summary");

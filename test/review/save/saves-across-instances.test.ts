@@ -180,7 +180,7 @@ describe.each(drivers)("saves of one summary from two app instances (%s)", (driv
             direction: "inbound",
             agent: null,
             counterpart: { name: null, number: null },
-            hasSummary: true,
+            summaryStatus: "ready",
             summaryText: null,
           },
           new Date(),
