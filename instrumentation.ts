@@ -4,4 +4,6 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
   const { startReconcileSweep } = await import("@/lib/review/save/reconcile-sweep");
   startReconcileSweep();
+  const { startReadinessSweep } = await import("@/lib/review/queue/readiness-sweep");
+  startReadinessSweep();
 }

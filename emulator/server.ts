@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import { isIP } from "node:net";
 import { z } from "zod";
 import { createAdminApi } from "./admin/admin-api";
+import { WebhookOutbox, webhookSubscriptionSchema, type WebhookSubscriptionInput } from "./webhook-outbox";
 import { createAlloApi } from "./allo/allo-api";
 import { createBlandApi } from "./bland/bland-api";
 import { sectionsOf, type Fixture } from "./data/fixture-schema";
@@ -48,6 +49,8 @@ export type EmulatorOptions = {
   twilioApplyDelayMs?: number;
   /** Required to listen on a non-loopback host: the emulator's keys are public. */
   allowRemote?: boolean;
+  /** Readiness webhooks to send from the start (Quo's), as if registered in the provider's dashboard. */
+  webhooks?: readonly WebhookSubscriptionInput[];
 };
 
 export type RunningEmulator = {
@@ -72,6 +75,8 @@ const optionsSchema = z.object({
   otherEditorProviders: z.array(z.enum(writableProviders)).min(1).optional(),
   twilioApplyDelayMs: z.number().int().min(0).max(600_000).default(1_000),
   allowRemote: z.boolean().default(false),
+  /** Where to send the providers' readiness webhooks, as if registered in each provider's dashboard. */
+  webhooks: z.array(webhookSubscriptionSchema).default([]),
 });
 
 function isLoopback(host: string): boolean {
@@ -146,12 +151,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   if (data.twilio) apis.twilio = createTwilioApi(context(() => data.twilio, "twilio"));
 
   const otherEditor = new OtherEditor({ url: () => url, data, random, clock });
+  const webhooks = new WebhookOutbox(clock);
+  for (const subscription of config.webhooks) webhooks.subscribe(subscription);
   const admin = createAdminApi({
     data,
     faults,
     hangs,
     settings,
     otherEditor,
+    webhooks,
     setup: () => describeSetup(url, data),
     calls: config.fixture === undefined ? config.calls : null,
   });

@@ -11,6 +11,8 @@ import { OtherEditorError, type OtherEditor } from "../other-editor";
 import { writableProviders } from "../provider-id";
 import type { EmulatorSettings } from "../provider-context";
 import type { EmulatorSetup } from "../setup";
+import { finishJobsSchema, finishQuoJobs } from "../openphone/finish-jobs";
+import { webhookProviders, webhookSubscriptionSchema, type WebhookOutbox } from "../webhook-outbox";
 
 export type AdminDeps = {
   data: EmulatorData;
@@ -18,6 +20,7 @@ export type AdminDeps = {
   hangs: HangingRequests;
   settings: EmulatorSettings;
   otherEditor: OtherEditor;
+  webhooks: WebhookOutbox;
   setup: () => EmulatorSetup;
   /** Calls per provider when the data was generated; null for a loaded fixture. */
   calls: number | null;
@@ -39,6 +42,7 @@ const otherEditorBody = z
   .object({ everySeconds: z.number().positive().max(86_400), providers: z.array(z.enum(writableProviders)).min(1).optional() })
   .strict();
 const editBody = z.object({ provider: z.enum(writableProviders).optional() }).strict();
+const unsubscribeQuery = z.object({ provider: z.enum(webhookProviders) }).strict();
 const writesQuery = z.object({ provider: z.enum(writableProviders).optional(), target: z.string().min(1).optional() }).strict();
 
 function parse<T>(schema: z.ZodType<T>, body: unknown): T {
@@ -53,7 +57,7 @@ function parse<T>(schema: z.ZodType<T>, body: unknown): T {
  * loopback unless told otherwise).
  */
 export function createAdminApi(deps: AdminDeps) {
-  const { data, faults, hangs, settings, otherEditor } = deps;
+  const { data, faults, hangs, settings, otherEditor, webhooks } = deps;
   const faultList = () => ({ faults: faults.list(), hanging: hangs.count });
   const routes = new Router<AdminHandler>()
     .add("GET", "/__emulator/health", () => ({
@@ -93,6 +97,21 @@ export function createAdminApi(deps: AdminDeps) {
     .add("DELETE", "/__emulator/other-editor", () => {
       otherEditor.stop();
       return { status: 200, body: otherEditor.status() };
+    })
+    .add("GET", "/__emulator/webhooks", () => ({ status: 200, body: webhooks.list() }))
+    .add("PUT", "/__emulator/webhooks", (body) => ({ status: 200, body: webhooks.subscribe(parse(webhookSubscriptionSchema, body)) }))
+    .add("DELETE", "/__emulator/webhooks", (_body, query) => {
+      webhooks.unsubscribe(parse(unsubscribeQuery, Object.fromEntries(query)).provider);
+      return { status: 200, body: webhooks.list() };
+    })
+    // Quo finishing a summary or transcript after the call; answers once its webhooks were delivered.
+    .add("POST", "/__emulator/openphone/jobs", async (body) => {
+      if (!data.openphone) return { status: 404, body: { ok: false, error: "Quo is not served" } };
+      const events = finishQuoJobs(data.openphone, parse(finishJobsSchema, body));
+      if (events === null) return { status: 404, body: { ok: false, error: "No such Quo call" } };
+      const deliveries = [];
+      for (const event of events) deliveries.push(...(await webhooks.send("openphone", event.type, event.object)));
+      return { status: 200, body: { events: events.map((event) => event.type), deliveries } };
     })
     .add("POST", "/__emulator/other-editor/edit", async (body) => {
       const write = await otherEditor.editOnce(parse(editBody, body).provider);

@@ -18,7 +18,7 @@ type Factory<P extends ProviderId> = (settings: ProviderSettings[P], timeoutMs: 
 
 const factories: { [P in ProviderId]: Factory<P> } = {
   allo: ({ apiKey, baseUrl }, timeoutMs) => createAlloAdapter({ apiKey, baseUrl, timeoutMs }),
-  openphone: ({ apiKey, baseUrl, lines }, timeoutMs) => createOpenPhoneAdapter({ apiKey, baseUrl, lines, timeoutMs }),
+  openphone: ({ apiKey, baseUrl, lines, webhookSecret }, timeoutMs) => createOpenPhoneAdapter({ apiKey, baseUrl, lines, webhookSecret, timeoutMs }),
   bland: ({ apiKey, baseUrl }, timeoutMs) => createBlandAdapter({ apiKey, baseUrl, timeoutMs }),
   twilio: (settings, timeoutMs) => createTwilioAdapter({ ...settings, timeoutMs }),
 };

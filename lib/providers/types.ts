@@ -114,6 +114,16 @@ export type UpdateOutcome =
     }
   | { status: "accepted" };
 
+/**
+ * What a provider's webhook delivery means to Redline: a call whose summary or transcript is now done, an
+ * event Redline does not use, or a delivery refused (bad or stale signature) or unreadable.
+ */
+export type WebhookReceipt =
+  | { kind: "ready"; deliveryId: string; callId: string; about: "summary" | "transcript" }
+  | { kind: "ignored"; deliveryId: string; type: string }
+  | { kind: "refused"; reason: string }
+  | { kind: "malformed"; reason: string };
+
 export interface ProviderAdapter {
   readonly id: ProviderId;
   readonly capabilities: Capabilities;
@@ -125,4 +135,9 @@ export interface ProviderAdapter {
   /** The light re-read used by a save, the staleness check and the reconciler: the summary alone. */
   getSummary(target: SummaryTarget): Promise<SummarySnapshot>;
   updateSummary(target: SummaryTarget, content: string): Promise<UpdateOutcome>;
+  /**
+   * Verifies and reads one delivery of the provider's webhooks; absent where the provider documents no
+   * readiness webhook or none is configured.
+   */
+  receiveWebhook?(body: string, headers: Headers): WebhookReceipt;
 }

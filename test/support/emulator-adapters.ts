@@ -1,6 +1,7 @@
 import type { RunningEmulator } from "@/emulator/server";
 import { createAlloAdapter } from "@/lib/providers/allo/adapter";
 import { createBlandAdapter } from "@/lib/providers/bland/adapter";
+import { createOpenPhoneAdapter } from "@/lib/providers/openphone/adapter";
 import type { ProviderId } from "@/lib/providers/provider-id";
 import { createTwilioAdapter } from "@/lib/providers/twilio/adapter";
 import type { ProviderAdapter } from "@/lib/providers/types";
@@ -32,4 +33,17 @@ export function emulatorAdapter(emulator: RunningEmulator, provider: Exclude<Pro
       });
     }
   }
+}
+
+/** A Quo adapter listing every conversation the emulator has; another key (the starter plan's) or a webhook key optional. */
+export function quoEmulatorAdapter(emulator: RunningEmulator, options: { apiKey?: string; webhookSecret?: string } = {}): ProviderAdapter {
+  const setup = emulator.setup().providers.openphone!;
+  return createOpenPhoneAdapter({
+    apiKey: options.apiKey ?? setup.apiKey,
+    baseUrl: setup.baseUrl,
+    lines: setup.phoneNumbers.map((line) => ({ phoneNumberId: line.id, participants: line.participants })),
+    timeoutMs: 5_000,
+    rateLimit: null,
+    webhookSecret: options.webhookSecret ?? null,
+  });
 }

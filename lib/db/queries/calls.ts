@@ -90,6 +90,61 @@ export async function recordSummaryState(
     .where(and(eq(calls.provider, call.provider), call.targetId === null ? sameCall : or(sameCall, eq(calls.targetId, call.targetId))));
 }
 
+/**
+ * Takes up to `limit` calls of a provider whose summary is not there yet and whose next look is due, newest
+ * first, stamping them as checked so another instance's re-check skips them. A call is looked at again after
+ * a minute while it is an hour old, ten minutes while a day old, then hourly for two weeks; a call its list
+ * could not tell about ("unchecked") is looked at whatever its age. Failed and API-less summaries never come.
+ */
+export async function takeDueSummaryChecks(
+  db: Db,
+  provider: string,
+  now: Date,
+  limit: number,
+): Promise<{ callId: string; targetId: string | null }[]> {
+  const at = now.toISOString();
+  const result = await db.execute(sql`
+    update calls set summary_checked_at = ${at}::timestamptz
+    where id in (
+      select id from calls
+      where summary_status not in ('ready', 'failed', 'not_provided_by_this_api') and provider = ${provider}
+        and (summary_status = 'unchecked' or started_at > ${at}::timestamptz - interval '14 days')
+        and (summary_checked_at is null or summary_checked_at <= ${at}::timestamptz - case
+          when started_at > ${at}::timestamptz - interval '1 hour' then interval '1 minute'
+          when started_at > ${at}::timestamptz - interval '1 day' then interval '10 minutes'
+          else interval '1 hour' end)
+      order by started_at desc
+      limit ${limit}
+      for update skip locked
+    )
+    returning call_id as "callId", target_id as "targetId", started_at as "startedAt"`);
+  // Both drivers answer raw SQL with `{ rows }`; the shared database type leaves it unknown. Newest first.
+  const rows = (result as unknown as { rows: { callId: string; targetId: string | null; startedAt: string | Date }[] }).rows;
+  return rows
+    .sort((a, b) => new Date(b.startedAt).getTime() - new Date(a.startedAt).getTime())
+    .map(({ callId, targetId }) => ({ callId, targetId }));
+}
+
+/** A call's summary is due a look now (a provider's webhook said it is done): the next re-check takes it first. */
+export async function markSummaryDue(db: Db, provider: string, callId: string): Promise<boolean> {
+  const rows = await db
+    .update(calls)
+    .set({ summaryCheckedAt: null, summaryStatus: sql`case when ${calls.summaryStatus} = 'ready' then 'ready' else 'unchecked' end` })
+    .where(and(eq(calls.provider, provider), eq(calls.callId, callId)))
+    .returning({ id: calls.id });
+  return rows.length > 0;
+}
+
+/** The provider says a call's transcript is done (a signed webhook); false for a call not indexed yet. */
+export async function recordTranscriptReady(db: Db, provider: string, callId: string): Promise<boolean> {
+  const rows = await db
+    .update(calls)
+    .set({ transcriptStatus: "ready" })
+    .where(and(eq(calls.provider, provider), eq(calls.callId, callId)))
+    .returning({ id: calls.id });
+  return rows.length > 0;
+}
+
 export type QueueCursor = { startedAt: Date; id: number };
 
 function filterConditions(filters: QueueFilters, withStatus: boolean): SQL[] {

@@ -1,4 +1,5 @@
 import "server-only";
+import { receiveQuoWebhook } from "./webhook";
 import { createHttpClient, type RateLimit } from "../http-client";
 import { isProviderError } from "../provider-error";
 import type { ProviderAdapter } from "../types";
@@ -32,6 +33,8 @@ export type OpenPhoneAdapterOptions = {
   baseUrl: string;
   timeoutMs: number;
   lines: QuoLine[];
+  /** The `whsec_…` key of the workspace's summary/transcript webhook; without it, deliveries are not taken. */
+  webhookSecret?: string | null;
   fetch?: typeof fetch;
   /** Waits for pacing and retries; injectable so tests need not wait. */
   sleep?: (ms: number) => Promise<void>;
@@ -124,7 +127,9 @@ export function createOpenPhoneAdapter(options: OpenPhoneAdapterOptions): Provid
   const toItem = ({ call, counterpart }: ListedCall) => toCallListItem(call, counterpart);
   const participantsOf = (phoneNumberId: string) => lines.find((line) => line.phoneNumberId === phoneNumberId)?.participants ?? [];
 
+  const { webhookSecret } = options;
   return {
+    ...(webhookSecret ? { receiveWebhook: (body: string, headers: Headers) => receiveQuoWebhook(webhookSecret, body, headers) } : {}),
     id: "openphone",
     capabilities: openPhoneCapabilities,
 

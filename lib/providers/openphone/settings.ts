@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { requiredSetting as required, urlWithDefault, type SettingsGroup } from "../settings-group";
 import { e164Schema, phoneNumberIdSchema, userIdSchema } from "./schemas";
+import { quoWebhookSecretSchema } from "./webhook";
 
 export type QuoLineSetting = { phoneNumberId: string; userId?: string; participants: string[] };
 
@@ -36,7 +37,7 @@ export const quoPhoneNumbersSchema = z.string().transform((value, ctx) => {
 });
 
 
-export type QuoSettings = { apiKey: string; baseUrl: string; lines: QuoLineSetting[] };
+export type QuoSettings = { apiKey: string; baseUrl: string; lines: QuoLineSetting[]; webhookSecret: string | null };
 
 /** Quo's environment variables. */
 export const openPhoneSettings: SettingsGroup<QuoSettings> = {
@@ -46,6 +47,13 @@ export const openPhoneSettings: SettingsGroup<QuoSettings> = {
       QUO_API_KEY: required,
       QUO_BASE_URL: urlWithDefault("https://api.openphone.com"),
       QUO_PHONE_NUMBERS: quoPhoneNumbersSchema,
+      // Optional: the key of a webhook for call.summary.completed and call.transcript.completed.
+      QUO_WEBHOOK_SECRET: z.preprocess((value) => (value === "" ? undefined : value), quoWebhookSecretSchema.optional()),
     })
-    .transform((vars) => ({ apiKey: vars.QUO_API_KEY, baseUrl: vars.QUO_BASE_URL, lines: vars.QUO_PHONE_NUMBERS })),
+    .transform((vars) => ({
+      apiKey: vars.QUO_API_KEY,
+      baseUrl: vars.QUO_BASE_URL,
+      lines: vars.QUO_PHONE_NUMBERS,
+      webhookSecret: vars.QUO_WEBHOOK_SECRET ?? null,
+    })),
 };

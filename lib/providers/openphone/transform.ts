@@ -22,7 +22,7 @@ export function counterpartOf(call: QuoCall, configuredParticipants: readonly st
  * these stay unchecked until the readiness re-check, a webhook or an open reads the summary's status.
  */
 function mayHaveSummary(call: QuoCall): boolean {
-  return call.status === "completed" && call.duration > 0;
+  return (call.status === "completed" || call.status === "forwarded") && call.duration > 0;
 }
 
 export function toCallListItem(call: QuoCall, counterpartNumber: string | null): CallListItem {

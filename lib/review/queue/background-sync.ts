@@ -2,7 +2,13 @@ import type { Database } from "@/lib/db/open-database";
 import { syncStates } from "@/lib/db/queries/sync-state";
 import type { SyncState } from "@/lib/db/schema";
 import type { ProviderAdapter } from "@/lib/providers/types";
+import { logger } from "@/lib/logger";
+import { recheckSummaries } from "./summary-readiness";
 import { syncCalls, type SyncOutcome } from "./sync-calls";
+
+function logRecheckFailure(error: unknown): void {
+  logger.error({ err: error }, "looking again at summaries still coming failed; the sweep will");
+}
 
 const globalForSync = globalThis as unknown as { redlineSyncs?: Map<string, Promise<SyncOutcome>> };
 
@@ -14,7 +20,13 @@ export function startBackgroundSync(database: Database, adapters: ProviderAdapte
   const running = (globalForSync.redlineSyncs ??= new Map());
   for (const adapter of adapters) {
     if (running.has(adapter.id)) continue;
-    const pass = syncCalls({ database, adapter }).finally(() => running.delete(adapter.id));
+    const pass = syncCalls({ database, adapter })
+      .then(async (outcome) => {
+        // The calls a pass just listed may be ones whose summary is still coming: look at them now.
+        if (outcome.status === "completed") await recheckSummaries({ database, adapters: [adapter] }).catch(logRecheckFailure);
+        return outcome;
+      })
+      .finally(() => running.delete(adapter.id));
     running.set(adapter.id, pass);
   }
 }

@@ -38,8 +38,15 @@ describe("Quo configuration", () => {
   it("is configured with all of them, the base URL defaulting to OpenPhone's", () => {
     expect(readProviderConfiguration("openphone", { QUO_API_KEY: "key", QUO_PHONE_NUMBERS: "PN1:+15551230001" })).toEqual({
       status: "configured",
-      settings: { apiKey: "key", baseUrl: "https://api.openphone.com", lines: [{ phoneNumberId: "PN1", participants: ["+15551230001"] }] },
+      settings: { apiKey: "key", baseUrl: "https://api.openphone.com", lines: [{ phoneNumberId: "PN1", participants: ["+15551230001"] }], webhookSecret: null },
     });
+  });
+
+  it("takes a webhook key for summaries and transcripts, and names a malformed one", () => {
+    const vars = { QUO_API_KEY: "key", QUO_PHONE_NUMBERS: "PN1:+15551230001" };
+    expect(readProviderConfiguration("openphone", { ...vars, QUO_WEBHOOK_SECRET: "whsec_c2VjcmV0" })).toMatchObject({ settings: { webhookSecret: "whsec_c2VjcmV0" } });
+    const wrong = readProviderConfiguration("openphone", { ...vars, QUO_WEBHOOK_SECRET: "secret" });
+    expect(wrong.status === "invalid" && wrong.message).toContain("whsec_");
   });
 
   it("names the missing variable when only the key is set", () => {
