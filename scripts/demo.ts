@@ -6,7 +6,7 @@ import { z } from "zod";
 import { demoAccounts, demoPassword, seedDemoAccounts } from "@/lib/auth/demo-accounts";
 import { openDatabase } from "@/lib/db/open-database";
 import { fetchEmulatorSetup } from "../emulator/setup";
-import { emulatorEnv } from "./emulator-env";
+import { emulatorEnv, newWebhookSecret } from "./emulator-env";
 import { waitForUrl } from "./wait-for-url";
 
 // `npm run demo`: the emulator with generated calls, the embedded database with demo accounts, and Redline.
@@ -80,13 +80,20 @@ run("npx", [
 ]);
 await waitFor(`${emulatorUrl}/__emulator/health`, "The emulator");
 const setup = await fetchEmulatorSetup(emulatorUrl);
+// Quo's readiness webhooks, as if registered in Quo's settings: the emulator signs, Redline verifies.
+const quoWebhookSecret = newWebhookSecret();
+await fetch(`${emulatorUrl}/__emulator/webhooks`, {
+  method: "PUT",
+  headers: { "Content-Type": "application/json" },
+  body: JSON.stringify({ provider: "openphone", url: `http://127.0.0.1:${options.PORT}/api/webhooks/openphone`, secret: quoWebhookSecret }),
+});
 
 run("npx", ["next", "start", "-p", String(options.PORT)], {
   ...process.env,
   DATABASE_URL: "",
   DATA_DIR: options.DATA_DIR,
   AUTH_SECRET: process.env.AUTH_SECRET ?? authSecret(options.DATA_DIR),
-  ...emulatorEnv(setup),
+  ...emulatorEnv(setup, { quoWebhookSecret }),
 });
 await waitFor(`http://127.0.0.1:${options.PORT}/login`, "Redline");
 
@@ -109,4 +116,8 @@ Edit an Allo summary "as a colleague" with the key ${colleague.credential} (${co
 `
     : ""
 }
+Quo is still summarising its newest calls. Finish one as Quo would (Redline hears of it by webhook):
+  curl -X POST ${emulatorUrl}/__emulator/openphone/jobs -H 'Content-Type: application/json' \\
+    -d '{"callId":"<Quo call id>","summary":{"status":"completed","summary":["…"],"nextSteps":["…"]}}'
+
 Press Ctrl+C to stop.`);

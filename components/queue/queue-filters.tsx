@@ -39,8 +39,8 @@ export function QueueFilters({ query, providers, agents }: { query: QueueQuery; 
         <select name="summary" defaultValue={query.summary ?? ""}>
           <option value="">Any</option>
           <option value="ready">Ready to review</option>
-          <option value="coming">Still coming</option>
-          <option value="none">None</option>
+          <option value="coming">Not there yet</option>
+          <option value="none">Not coming</option>
         </select>
       </label>
       <label>

@@ -12,11 +12,19 @@ export function CapabilityNote({ capabilities, call }: { capabilities: Capabilit
     notes.push(`${name} accepts a change first and applies it a moment later; Redline checks until it shows.`);
   }
   if (capabilities.format === "plain") notes.push(`${name} keeps this summary as plain text: markdown is not rendered.`);
-  if (call.summary.status === "in_progress") notes.push(`${name} is still writing this summary.`);
-  if (call.summary.status === "absent") notes.push(`${name} has no summary for this call.`);
-  if (call.summary.status === "failed") notes.push(`${name} could not write a summary for this call.`);
-  if (call.summary.status === "not_in_plan") {
-    notes.push(`${name}'s plan for this workspace does not include AI summaries: there is nothing to review until it does.`);
+  switch (call.summaryStatus) {
+    case "in_progress":
+      notes.push(`${name} is still writing this summary. Redline looks again every few minutes and offers the call for review once it is there.`);
+      break;
+    case "absent":
+      notes.push(`${name} has no summary for this call yet. Redline looks again for two weeks and offers the call once one arrives; you can write one meanwhile.`);
+      break;
+    case "failed":
+      notes.push(`${name} could not write a summary for this call.`);
+      break;
+    case "not_in_plan":
+      notes.push(`${name}'s plan for this workspace does not include AI summaries: there is nothing to review until it does.`);
+      break;
   }
   if (notes.length === 0) return null;
   return (

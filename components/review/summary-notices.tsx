@@ -41,9 +41,6 @@ export function SummaryNotices({
 }) {
   return (
     <>
-      {review.content == null && !review.call.summary.status ? (
-        <p className="muted">{providerName} has not written a summary for this call yet. You can write one.</p>
-      ) : null}
       {!canReview ? <p className="muted">You can read this summary; saving needs the Reviewer role.</p> : null}
       {review.shared ? (
         <p role="note" className="alert">

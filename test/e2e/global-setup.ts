@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { seedDemoAccounts } from "@/lib/auth/demo-accounts";
 import { openDatabase } from "@/lib/db/open-database";
-import { emulatorEnv } from "../../scripts/emulator-env";
+import { emulatorEnv, newWebhookSecret } from "../../scripts/emulator-env";
 import { waitForUrl } from "../../scripts/wait-for-url";
 import { startEmulator } from "../../emulator/server";
 import { e2eData } from "./e2e-data";
@@ -23,13 +23,22 @@ function freePort(): Promise<number> {
 /** The built app (`next start`) against the emulator on its own port, with a fresh embedded database. */
 export default async function globalSetup() {
   // Twilio applies accepted writes after a short delay, as the real service does, so the test sees both states.
-  const emulator = await startEmulator({ port: 0, ...e2eData, rateLimits: false, twilioApplyDelayMs: 1500 });
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  // Quo's readiness webhooks reach the app as they would in production: signed, to /api/webhooks/openphone.
+  const quoWebhookSecret = newWebhookSecret();
+  const emulator = await startEmulator({
+    port: 0,
+    ...e2eData,
+    rateLimits: false,
+    twilioApplyDelayMs: 1500,
+    webhooks: [{ provider: "openphone", url: `${baseUrl}/api/webhooks/openphone`, secret: quoWebhookSecret }],
+  });
   const dataDir = mkdtempSync(path.join(tmpdir(), "redline-e2e-"));
   const database = await openDatabase({ driver: "pglite", dataDir });
   await seedDemoAccounts(database.db);
   await database.close();
 
-  const port = await freePort();
   const app = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
     stdio: ["ignore", "inherit", "inherit"],
     env: {
@@ -38,11 +47,10 @@ export default async function globalSetup() {
       DATABASE_URL: "",
       DATA_DIR: dataDir,
       AUTH_SECRET: "e2e-secret-not-for-production-0123456789",
-      ...emulatorEnv(emulator.setup()),
+      ...emulatorEnv(emulator.setup(), { quoWebhookSecret }),
       LOG_LEVEL: "warn",
     },
   });
-  const baseUrl = `http://127.0.0.1:${port}`;
   await waitForUrl(`${baseUrl}/login`);
   process.env.E2E_BASE_URL = baseUrl;
   process.env.E2E_EMULATOR_URL = emulator.url;

@@ -1,7 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
 import { blandCallsSharingMemory } from "../support/bland-shared-memory";
+import { generateFixture } from "../../emulator/data/generate";
 import { e2eData } from "./e2e-data";
-import { baseUrl, signIn } from "./support";
+import { baseUrl, emulatorUrl, signIn } from "./support";
 
 /** Opens the first call of a provider whose summary has text, going down its queue. */
 async function openCallWithSummary(page: Page, provider: string): Promise<string> {
@@ -83,4 +84,33 @@ test("Twilio: 4,096 characters at most, then accepted and applied", async ({ pag
   await editor.press("Control+s");
   await expect(page.getByRole("status").filter({ hasText: "Accepted — waiting for Twilio Memory to apply it." })).toBeVisible();
   await expect(page.getByRole("status").filter({ hasText: "Applied: Twilio Memory now shows your text." })).toBeVisible({ timeout: 20_000 });
+});
+
+test("Quo: a call still being summarised waits in the queue, and comes back ready when Quo's webhook says its summary is done", async ({ page }) => {
+  const quo = generateFixture({ ...e2eData, providers: ["openphone"] }).openphone!;
+  const call = quo.calls
+    .filter((entry) => entry.summary.status !== "completed" && entry.status === "completed" && entry.duration > 0)
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0]!;
+  const row = page.getByRole("row").filter({ has: page.locator(`a[href="/calls/openphone/${call.id}"]`) });
+
+  await page.goto(`${baseUrl()}/queue?provider=openphone&summary=coming`);
+  await expect(row).toBeVisible({ timeout: 45_000 });
+  await expect(row.getByRole("cell").filter({ hasText: /Being written|Not checked yet|None yet/ })).toBeVisible();
+
+  // Quo finishes the summary and signs its webhook to the app; the app verifies it (a 2xx) and reads the summary.
+  const finished = await fetch(`${emulatorUrl()}/__emulator/openphone/jobs`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ callId: call.id, summary: { status: "completed", summary: ["Agreed to waive the late fee on INV-31337."], nextSteps: ["Confirm by email"] } }),
+  });
+  const { deliveries } = (await finished.json()) as { deliveries: { type: string; status: number }[] };
+  expect(deliveries.map((delivery) => [delivery.type, delivery.status])).toEqual([["call.summary.completed", 200]]);
+
+  await page.goto(`${baseUrl()}/queue?provider=openphone&summary=ready&q=INV-31337`);
+  await expect(async () => {
+    await page.reload();
+    await expect(row.getByRole("cell", { name: "Ready" })).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
+  await row.getByRole("link").click();
+  await expect(page.getByRole("textbox", { name: "Summary" })).toHaveValue(/waive the late fee on INV-31337/);
 });

@@ -39,7 +39,7 @@ export type QueueFilters = {
   to?: Date;
   agent?: string;
   text?: string;
-  /** Whether the summary is there to review, still coming, or not coming. */
+  /** Whether the summary is there to review, not there yet (it may still come), or not coming. */
   summary?: SummaryFilter;
 };
 
@@ -47,8 +47,8 @@ export type SummaryFilter = "ready" | "coming" | "none";
 
 const summaryStatusesFor: Record<SummaryFilter, CallRow["summaryStatus"][]> = {
   ready: ["ready"],
-  coming: ["in_progress", "unchecked"],
-  none: ["absent", "failed", "not_in_plan", "not_provided_by_this_api"],
+  coming: ["in_progress", "unchecked", "absent"],
+  none: ["failed", "not_in_plan", "not_provided_by_this_api"],
 };
 
 /** A fragment of a name, a number, an id or the summary's text; both columns have a trigram index. */
