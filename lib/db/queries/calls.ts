@@ -125,14 +125,19 @@ export async function takeDueSummaryChecks(
     .map(({ callId, targetId }) => ({ callId, targetId }));
 }
 
-/** A call's summary is due a look now (a provider's webhook said it is done): the next re-check takes it first. */
-export async function markSummaryDue(db: Db, provider: string, callId: string): Promise<boolean> {
+/**
+ * A call's summary is due a look now (a provider's webhook said it is done): the next re-check takes it first.
+ * "ready" for a call whose summary Redline already has (what it shows may be a correction: left alone),
+ * "unknown" for a call not indexed yet.
+ */
+export async function markSummaryDue(db: Db, provider: string, callId: string): Promise<"due" | "ready" | "unknown"> {
   const rows = await db
     .update(calls)
-    .set({ summaryCheckedAt: null, summaryStatus: sql`case when ${calls.summaryStatus} = 'ready' then 'ready' else 'unchecked' end` })
+    .set({ summaryCheckedAt: sql`case when ${calls.summaryStatus} = 'ready' then ${calls.summaryCheckedAt} end`, summaryStatus: sql`case when ${calls.summaryStatus} = 'ready' then 'ready' else 'unchecked' end` })
     .where(and(eq(calls.provider, provider), eq(calls.callId, callId)))
-    .returning({ id: calls.id });
-  return rows.length > 0;
+    .returning({ status: calls.summaryStatus });
+  const [row] = rows;
+  return row === undefined ? "unknown" : row.status === "ready" ? "ready" : "due";
 }
 
 /** The provider says a call's transcript is done (a signed webhook); false for a call not indexed yet. */

@@ -36,15 +36,16 @@ export async function receiveWebhook(
       return { status: 200, body: { ok: true, message: `${receipt.type} is not used.` } };
     case "ready": {
       const ref = { provider: adapter.id, callId: receipt.callId };
-      const known =
+      const state =
         receipt.about === "summary"
           ? await markSummaryDue(database.db, ref.provider, ref.callId)
-          : await recordTranscriptReady(database.db, ref.provider, ref.callId);
-      if (!known) {
+          : (await recordTranscriptReady(database.db, ref.provider, ref.callId)) ? "due" : "unknown";
+      if (state === "unknown") {
         // A call the queue has not listed yet: the next sync brings it in, and its summary with it.
         return { status: 202, body: { ok: true, message: "The call is not in the queue yet; a sync was started." }, afterwards: async () => startBackgroundSync(database, [adapter]) };
       }
       if (receipt.about === "transcript") return { status: 200, body: { ok: true, message: "The transcript is marked ready." } };
+      if (state === "ready") return { status: 200, body: { ok: true, message: "The summary was already in the queue." } };
       return {
         status: 200,
         body: { ok: true, message: "The summary will be read now." },

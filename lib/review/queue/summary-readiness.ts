@@ -45,7 +45,7 @@ export async function recheckSummaries(
 ): Promise<ReadinessOutcome[]> {
   const outcomes: ReadinessOutcome[] = [];
   for (const adapter of deps.adapters) {
-    const due = await takeDueSummaryChecks(deps.database.db, adapter.id, options.now ?? new Date(), options.perProvider ?? 20);
+    const due = await takeDueSummaryChecks(deps.database.db, adapter.id, options.now ?? new Date(), options.perProvider ?? 50);
     const outcome: ReadinessOutcome = { provider: adapter.id, checked: 0, ready: 0, failed: 0 };
     for (const { callId } of due) {
       try {

@@ -187,6 +187,14 @@ describe.each(drivers)("summaries that arrive after the call (%s)", (driver) => 
 
     const unknown = body.replace(call.id, "AC00000000000000000000000000000000");
     expect((await receiveWebhook({ database, adapter }, unknown, signed(secret, new Date(), unknown))).status).toBe(202);
+    // A call whose summary Redline has (perhaps corrected in Redline) is left as it is.
+    const ready = newestFirst.find((entry) => entry.summary.status === "completed")!;
+    const readyBody = body.replace(call.id, ready.id);
+    const readyBefore = await statusOf(ready.id);
+    const again = await receiveWebhook({ database, adapter }, readyBody, signed(secret, new Date(), readyBody));
+    expect(again).toMatchObject({ status: 200, body: { message: "The summary was already in the queue." } });
+    expect(again.afterwards).toBeUndefined();
+    expect(await statusOf(ready.id)).toEqual(readyBefore);
     const ignored = body.replace("call.summary.completed", "call.ringing");
     expect(await receiveWebhook({ database, adapter }, ignored, signed(secret, new Date(), ignored))).toMatchObject({ status: 200, body: { message: "call.ringing is not used." } });
   });
