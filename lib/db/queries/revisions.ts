@@ -237,3 +237,30 @@ export async function latestOutsideChange(db: Db, key: SummaryKey): Promise<Summ
     .limit(1);
   return row;
 }
+
+/**
+ * The latest conflict `authorId` met on this target that showed them `theirContent`: the base they were on
+ * then is what tells which lines are the other side's changes when they now save on top of that text.
+ */
+export async function conflictShowing(db: Db, key: SummaryKey, authorId: string, theirContent: string): Promise<SummaryRevision | undefined> {
+  const [row] = await db
+    .select()
+    .from(summaryRevisions)
+    .where(
+      and(
+        eq(summaryRevisions.provider, key.provider),
+        eq(summaryRevisions.targetId, key.targetId),
+        eq(summaryRevisions.authorId, authorId),
+        eq(summaryRevisions.status, "conflict"),
+        eq(summaryRevisions.theirContent, theirContent),
+      ),
+    )
+    .orderBy(desc(summaryRevisions.id))
+    .limit(1);
+  return row;
+}
+
+/** What a save turned out to be, once the server has looked at what it does (a "merge" that is an overwrite). */
+export async function markRevisionKind(db: Db, id: number, kind: SummaryRevision["kind"]): Promise<void> {
+  await db.update(summaryRevisions).set({ kind }).where(eq(summaryRevisions.id, id));
+}

@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/auth/require-role";
 import { hasRole } from "@/lib/auth/roles";
 import type { Database } from "@/lib/db/open-database";
 import { completeDecidedSave } from "@/lib/db/queries/reviews";
-import { completeRevision, insertPendingRevision, journalState, type SummaryKey } from "@/lib/db/queries/revisions";
+import { completeRevision, conflictShowing, insertPendingRevision, journalState, markRevisionKind, type SummaryKey } from "@/lib/db/queries/revisions";
 import { withSummaryLock } from "@/lib/db/summary-lock";
 import { isProviderError, type ProviderError, type ProviderErrorDetails } from "@/lib/providers/provider-error";
 import { providerIdSchema } from "@/lib/providers/provider-id";
@@ -11,6 +11,7 @@ import type { ProviderAdapter, SummarySnapshot, SummaryTarget, SummaryTemplate, 
 import { currentSummary } from "./current-summary";
 import { describeProviderError } from "./describe-provider-error";
 import { observeSummary } from "./observe-summary";
+import { dropsEveryChangeOfTheirs } from "./overwrite-rule";
 import type { SummaryMeta } from "./summary-meta";
 import { whoWrote, type Authorship } from "./who-wrote";
 
@@ -184,6 +185,27 @@ async function providerFailure({ deps, journalId }: Attempt, error: ProviderErro
   return { ok: false, error: { code: "provider_error", journalId, provider: error.toJSON(), message: describeProviderError(error) } };
 }
 
+const overwriteMessage =
+  "Your text keeps none of the changes made since you opened this summary: saving it would replace their version, which only a lead can do. Keep at least one of their changes, or ask a lead. Your text is kept.";
+
+/**
+ * "Only a lead overwrites someone else's version", decided from what the save does rather than from its label:
+ * a save on top of a text that met its author as a conflict, which keeps none of the other side's changes to
+ * the author's old base, is an overwrite. Refused for reviewers (journalled failed, with the text); a lead's
+ * is journalled as the overwrite it is.
+ */
+async function replacesTheirs({ deps, actor, input, key, journalId }: Attempt): Promise<SaveSummaryResult | null> {
+  if (input.baseContent === null) return null;
+  const conflict = await conflictShowing(deps.database.db, key, actor.id, input.baseContent);
+  if (!conflict || !dropsEveryChangeOfTheirs(conflict.baseContent ?? "", input.baseContent, input.content)) return null;
+  if (hasRole(actor.role, "lead")) {
+    await markRevisionKind(deps.database.db, journalId, "overwrite");
+    return null;
+  }
+  await completeRevision(deps.database.db, journalId, { status: "failed", errorCode: "OVERWRITE_NEEDS_LEAD", errorMessage: overwriteMessage });
+  return { ok: false, error: { code: "forbidden", message: overwriteMessage } };
+}
+
 /** Under the target's lock: re-read, compare with the base, and only then write (or approve). */
 async function checkAndWrite(attempt: Attempt, target: SummaryTarget): Promise<SaveSummaryResult> {
   const { deps, input, key, journalId } = attempt;
@@ -221,6 +243,11 @@ async function checkAndWrite(attempt: Attempt, target: SummaryTarget): Promise<S
         ? "Someone changed this summary after you opened it, so nothing was approved. Read their version first."
         : "Someone changed this summary after you opened it. Nothing was saved; your text is kept.";
     return { ok: false, error: { code: "conflict", journalId, conflict, message } };
+  }
+
+  if (input.intent !== "approve" && input.intent !== "overwrite") {
+    const replaced = await replacesTheirs(attempt);
+    if (replaced) return replaced;
   }
 
   if (input.intent === "approve") {
