@@ -19,10 +19,12 @@ export async function claimCall(
 ): Promise<Claim | null> {
   const now = new Date();
   const expiresAt = new Date(now.getTime() + leaseMs);
-  await db
-    .insert(reviews)
-    .values({ provider: call.provider, callId: call.callId, templateKey: null })
-    .onConflictDoNothing();
+  // Only a call the queue's index holds can be claimed: an id no provider listed writes no row.
+  await db.execute(sql`
+    insert into reviews (provider, call_id, template_key)
+    select ${call.provider}, ${call.callId}, null
+    where exists (select 1 from calls where provider = ${call.provider} and call_id = ${call.callId})
+    on conflict do nothing`);
   await db
     .update(reviews)
     .set({

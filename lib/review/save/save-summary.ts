@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Actor } from "@/lib/auth/require-role";
 import { hasRole } from "@/lib/auth/roles";
 import type { Database } from "@/lib/db/open-database";
+import { queuePosition } from "@/lib/db/queries/calls";
 import { completeDecidedSave } from "@/lib/db/queries/reviews";
 import { completeRevision, conflictShowing, insertPendingRevision, journalState, markRevisionKind, type SummaryKey } from "@/lib/db/queries/revisions";
 import { withSummaryLock } from "@/lib/db/summary-lock";
@@ -86,7 +87,7 @@ export const summaryLockKey = (target: SummaryKey) => `summary:${target.provider
 export async function saveSummary(deps: SaveSummaryDeps, actor: Actor, raw: SaveSummaryInput): Promise<SaveSummaryResult> {
   const input = saveSummaryInputSchema.parse(raw);
   const { database, adapter } = deps;
-  const refused = refusal(actor, input, adapter);
+  const refused = refusal(actor, input, adapter) ?? (await unknownCall(deps, input));
   if (refused) return { ok: false, error: refused };
 
   const key: SummaryKey = { provider: input.provider, targetId: input.targetId };
@@ -204,6 +205,24 @@ async function replacesTheirs({ deps, actor, input, key, journalId }: Attempt): 
   }
   await completeRevision(deps.database.db, journalId, { status: "failed", errorCode: "OVERWRITE_NEEDS_LEAD", errorMessage: overwriteMessage });
   return { ok: false, error: { code: "forbidden", message: overwriteMessage } };
+}
+
+/**
+ * A call neither the queue's index nor the provider knows gets no journal row: nothing a reviewer typed can be
+ * for it (the workspace only opens calls the provider has). A call the index lacks is asked of the provider.
+ */
+async function unknownCall({ database, adapter }: SaveSummaryDeps, input: Attempt["input"]): Promise<SaveError | null> {
+  if (await queuePosition(database.db, input.provider, input.callId)) return null;
+  try {
+    await adapter.getSummary(await adapter.summaryTarget(input.callId, input.templateKey));
+    return null;
+  } catch (error) {
+    if (isProviderError(error) && (error.kind === "not_found" || error.kind === "invalid")) {
+      return { code: "invalid_input", message: `There is no call ${input.callId} at this provider.` };
+    }
+    // Anything else (the provider is down) is for the save itself to meet, with the text journalled.
+    return null;
+  }
 }
 
 /** Under the target's lock: re-read, compare with the base, and only then write (or approve). */

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { saveTiming } from "@/lib/review/save/save-timing";
 import { loadSummaryHistory } from "@/lib/review/history/summary-history";
-import { callRouteContext } from "../route-context";
+import { callRouteContext, providerErrorStatus } from "../route-context";
 
 export const dynamic = "force-dynamic";
 
@@ -9,6 +9,6 @@ export async function GET(_request: Request, { params }: { params: Promise<{ pro
   const resolved = await callRouteContext(params);
   if (!resolved.ok) return resolved.response;
   const result = await loadSummaryHistory(resolved.context, resolved.context.callId, saveTiming());
-  if (!result.ok) return NextResponse.json({ error: result.error }, { status: result.error.kind === "not_found" ? 404 : 502 });
+  if (!result.ok) return NextResponse.json({ error: result.error }, { status: providerErrorStatus(result.error.kind) });
   return NextResponse.json({ entries: result.entries });
 }

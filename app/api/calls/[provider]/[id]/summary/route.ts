@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { checkSummary } from "@/lib/review/save/check-summary";
-import { callRouteContext } from "../route-context";
+import { callRouteContext, providerErrorStatus } from "../route-context";
 
 export const dynamic = "force-dynamic";
 
@@ -9,5 +9,5 @@ export async function GET(_request: Request, { params }: { params: Promise<{ pro
   const resolved = await callRouteContext(params);
   if (!resolved.ok) return resolved.response;
   const result = await checkSummary(resolved.context, resolved.context.callId);
-  return result.ok ? NextResponse.json(result.summary) : NextResponse.json({ error: result.error }, { status: 502 });
+  return result.ok ? NextResponse.json(result.summary) : NextResponse.json({ error: result.error }, { status: providerErrorStatus(result.error.kind) });
 }
