@@ -117,7 +117,8 @@ export const TranscriptPanel = memo(function TranscriptPanel({
               Next match
             </button>
           </div>
-          <div ref={scrollRef} className="turns-scroll" tabIndex={0} aria-label="Transcript turns">
+          {/* A region, so its name is allowed (ARIA forbids naming a bare div) and keyboard users know what they scroll. */}
+          <div ref={scrollRef} className="turns-scroll" role="region" tabIndex={0} aria-label="Transcript turns">
             <ol className="turns" style={{ height: virtualizer.getTotalSize() }}>
               {virtualizer.getVirtualItems().map((item) => {
                 const turn = turns[item.index]!;

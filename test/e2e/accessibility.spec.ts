@@ -1,6 +1,20 @@
 import { AxeBuilder } from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { baseUrl, singleTemplateCalls } from "./support";
+import { baseUrl, openCall, patchAsColleague, singleTemplateCalls } from "./support";
+
+/** A summary of `count` numbered lines, so a merge has lines without conflict around its changes. */
+const numberedLines = (count: number) => Array.from({ length: count }, (_, index) => `- Point ${index + 1} of the call.`);
+
+/**
+ * Opens a call whose summary is `base`, then has a colleague save `theirs` in Allo while it is open: where each
+ * conflict-screen test starts.
+ */
+async function openWithColleagueEdit(page: Page, callId: string, base: string[], theirs: string[]) {
+  await patchAsColleague(callId, base.join("\n"));
+  await openCall(page, callId);
+  await expect(page.getByRole("textbox", { name: "Summary" })).toHaveValue(base.join("\n"));
+  await patchAsColleague(callId, theirs.join("\n"));
+}
 
 /** Serious and critical violations on the page as it stands, each with where it is. */
 async function seriousViolations(page: Page): Promise<string[]> {
@@ -49,6 +63,70 @@ test.describe("signed in", () => {
     await expect(page.getByRole("textbox", { name: "Summary" })).toBeVisible();
     await expect(page.locator(".wmde-markdown").first()).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  test.describe("the conflict screen", () => {
+    // Tall enough for the whole dialog: axe cannot judge the contrast of text scrolled out of the dialog's view.
+    test.use({ viewport: { width: 1280, height: 2400 } });
+
+    test("changes that overlap: the resolver, its folds and a merged result edited by hand", async ({ page }) => {
+      const callId = singleTemplateCalls()[9]!.id;
+      const base = numberedLines(10);
+      // Both change the first line and the last; the lines between are the same on both sides.
+      await openWithColleagueEdit(page, callId, base, ["- Point 1, as the colleague heard it.", ...base.slice(1, -1), "- The colleague's closing line."]);
+      await page.getByRole("textbox", { name: "Summary" }).fill(["- Point 1, as the reviewer heard it.", ...base.slice(1, -1), "- The reviewer's closing line."].join("\n"));
+      await page.keyboard.press("Control+s");
+
+      const dialog = page.getByRole("dialog", { name: "This summary changed while you were editing" });
+      await expect(dialog.getByRole("group", { name: "Conflict 2 of 2" })).toBeVisible();
+      // Folded parts too: the lines without conflict and the lines before either change.
+      const folds = dialog.locator("details");
+      for (const fold of await folds.all()) await fold.locator("summary").click();
+      await expect(dialog.locator("details:not([open])")).toHaveCount(0);
+      expect(await seriousViolations(page)).toEqual([]);
+
+      // A choice, then an edit by hand to the merged result, which offers to recompose it.
+      await dialog.getByRole("group", { name: "Conflict 1 of 2" }).getByRole("radio", { name: "Keep theirs" }).check();
+      await dialog.getByRole("textbox", { name: "Merged result" }).fill("- Written by hand.");
+      await expect(dialog.getByRole("button", { name: "Recompose from choices" })).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+
+    test("changes that fit together: the merge preview and its diff, unfolded", async ({ page }) => {
+      const callId = singleTemplateCalls()[10]!.id;
+      const base = numberedLines(12);
+      await openWithColleagueEdit(page, callId, base, [...base, "- The colleague's closing line."]);
+      await page.getByRole("textbox", { name: "Summary" }).fill(["- The reviewer's opening line.", ...base].join("\n"));
+      await page.keyboard.press("Control+s");
+
+      const dialog = page.getByRole("dialog", { name: "This summary changed while you were editing" });
+      await expect(dialog.getByRole("table", { name: /^Changes from .* to the merged text/ })).toBeVisible();
+      await expect(dialog.getByRole("region", { name: "Merged text" })).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+
+      // The unchanged lines folded out of the diff, shown.
+      await dialog.getByRole("button", { name: /^Show \d+ unchanged lines$/ }).click();
+      await expect(dialog.getByRole("button", { name: /unchanged lines/ })).toHaveCount(0);
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+
+    test("a change made meanwhile: the banner before saving, and what changed", async ({ page }) => {
+      const callId = singleTemplateCalls()[11]!.id;
+      const base = numberedLines(6);
+      // The colleague drops a line and adds one, so the diff shows both kinds.
+      await openWithColleagueEdit(page, callId, base, [base[0]!, ...base.slice(2), "- The colleague's closing line."]);
+      await page.getByRole("textbox", { name: "Summary" }).fill(["- The reviewer's opening line.", ...base].join("\n"));
+      // The workspace re-checks the summary while it is open; a focus makes it look at once.
+      await page.evaluate(() => document.dispatchEvent(new Event("visibilitychange")));
+      const banner = page.getByRole("status").filter({ hasText: "Changed in Allo by someone outside Redline" });
+      await expect(banner).toBeVisible({ timeout: 25_000 });
+      expect(await seriousViolations(page)).toEqual([]);
+
+      await banner.getByRole("button", { name: "View changes" }).click();
+      const changes = page.getByRole("dialog", { name: "What changed since you opened it" });
+      await expect(changes.getByRole("table", { name: /^Changes from When you opened it to Now/ })).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+    });
   });
 
   test("insights and settings", async ({ page }) => {
