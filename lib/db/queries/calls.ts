@@ -259,5 +259,14 @@ export async function queueAgents(db: Db): Promise<string[]> {
  */
 export async function analyzeCalls(db: Db): Promise<void> {
   await db.execute(sql`analyze calls`);
+  await mergePendingSearchEntries(db);
+}
+
+/**
+ * Moves the trigram indexes' pending entries into the indexes proper. Every search reads the pending list in
+ * full, and the embedded database has no autovacuum to merge it: whatever writes summary text outside a sync
+ * (the readiness re-check, webhooks) calls this after its batch.
+ */
+export async function mergePendingSearchEntries(db: Db): Promise<void> {
   await db.execute(sql`select gin_clean_pending_list('calls_search_trgm_idx'::regclass), gin_clean_pending_list('calls_summary_trgm_idx'::regclass)`);
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { getDatabase } from "@/lib/db/database";
+import { mergePendingSearchEntries } from "@/lib/db/queries/calls";
 import { logger } from "@/lib/logger";
 import { configuredProviders, getAdapter } from "@/lib/providers/registry";
 import { recheckSummaries } from "./summary-readiness";
@@ -19,8 +20,10 @@ export function startReadinessSweep(): void {
     if (running) return;
     running = true;
     try {
-      const outcomes = await recheckSummaries({ database: await getDatabase(), adapters: configuredProviders().flatMap((provider) => getAdapter(provider) ?? []) });
+      const database = await getDatabase();
+      const outcomes = await recheckSummaries({ database, adapters: configuredProviders().flatMap((provider) => getAdapter(provider) ?? []) });
       for (const outcome of outcomes) if (outcome.ready) logger.info(outcome, "summaries arrived since the calls were listed");
+      if (outcomes.some((outcome) => outcome.checked > 0)) await mergePendingSearchEntries(database.db);
     } catch (error) {
       logger.error({ err: error }, "looking again at summaries still coming failed; will try again");
     } finally {
