@@ -135,3 +135,9 @@ export function describeKind(kind: ProviderErrorKind, provider: string, missing:
       return `${provider} answered in an unexpected way.`;
   }
 }
+
+/** The status Redline's own API answers a provider's refusal with: an id it does not know is a 404, not its failure. */
+export function providerErrorStatus(kind: ProviderErrorKind): 404 | 429 | 502 {
+  if (kind === "not_found" || kind === "invalid") return 404;
+  return kind === "rate_limited" ? 429 : 502;
+}

@@ -15,12 +15,6 @@ export function jsonError(status: number, error: { code: string; message: string
   return NextResponse.json({ error }, { status, headers: { "Cache-Control": "no-store" } });
 }
 
-/** The status a provider's refusal answers with: an id it does not know is a 404, not a failure of the provider. */
-export function providerErrorStatus(kind: string): 404 | 429 | 502 {
-  if (kind === "not_found" || kind === "invalid") return 404;
-  return kind === "rate_limited" ? 429 : 502;
-}
-
 /** Checks the session and the role, and resolves the provider of a call route; answers with a JSON error otherwise. */
 export async function callRouteContext(
   params: Promise<{ provider: string; id: string }>,

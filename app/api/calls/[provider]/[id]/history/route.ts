@@ -1,7 +1,8 @@
 import { NextResponse } from "next/server";
 import { saveTiming } from "@/lib/review/save/save-timing";
 import { loadSummaryHistory } from "@/lib/review/history/summary-history";
-import { callRouteContext, providerErrorStatus } from "../route-context";
+import { providerErrorStatus } from "@/lib/providers/provider-error";
+import { callRouteContext } from "../route-context";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { checkSummary } from "@/lib/review/save/check-summary";
-import { callRouteContext, providerErrorStatus } from "../route-context";
+import { providerErrorStatus } from "@/lib/providers/provider-error";
+import { callRouteContext } from "../route-context";
 
 export const dynamic = "force-dynamic";
 
