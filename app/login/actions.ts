@@ -3,25 +3,15 @@
 import { AuthError } from "next-auth";
 import { z } from "zod";
 import { signIn } from "@/lib/auth/auth";
+import { safeRedirect } from "@/lib/auth/safe-redirect";
+import { logger } from "@/lib/logger";
 import type { SignInState } from "@/lib/auth/sign-in-state";
-
 
 const signInSchema = z.object({
   email: z.email("Enter the email address of your Redline account."),
   password: z.string().min(1, "Enter your password."),
   callbackUrl: z.string().optional(),
 });
-
-/** Keeps only the path: an open redirect would let a crafted link send a reviewer to another site. */
-function safeRedirect(target: string | undefined): string {
-  if (!target) return "/queue";
-  try {
-    const url = new URL(target, "http://redline.invalid");
-    return url.pathname === "/login" ? "/queue" : url.pathname + url.search;
-  } catch {
-    return "/queue";
-  }
-}
 
 /** Outside the role-checked actions: it runs before there is a session, and answers by redirecting. */
 export async function signInAction(_previous: SignInState, formData: FormData): Promise<SignInState> {
@@ -38,6 +28,7 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
   } catch (error) {
     // signIn throws a redirect on success; only Auth.js's own errors are failures to report.
     if (error instanceof AuthError) {
+      logger.warn({ event: "sign_in_failed", email: parsed.data.email, reason: error.type }, "sign-in failed");
       return {
         error: error.type === "CredentialsSignin" ? "Wrong email or password." : "Sign-in failed. Try again.",
         email,

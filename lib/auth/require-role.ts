@@ -1,6 +1,7 @@
 import "server-only";
 import { getDatabase } from "@/lib/db/database";
 import { findUserById } from "@/lib/db/queries/users";
+import { logger } from "@/lib/logger";
 import { hasRole, roleLabels, type Role } from "./roles";
 import { sessionUserId } from "./session-user-id";
 
@@ -25,6 +26,8 @@ export async function requireRole(minimum: Role): Promise<RoleCheck> {
     return { ok: false, error: { code: "unauthenticated", message: "Your account no longer exists. Sign in again." } };
   }
   if (!hasRole(user.role, minimum)) {
+    // A security event: someone signed in reached for more than their role allows.
+    logger.warn({ event: "role_refused", userId: user.id, role: user.role, needed: minimum }, "refused: role too low");
     return {
       ok: false,
       error: { code: "forbidden", message: `This needs the ${roleLabels[minimum]} role; your account is ${roleLabels[user.role]}.` },
