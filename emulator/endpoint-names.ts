@@ -6,9 +6,9 @@ import { providerIds, type ProviderId } from "./provider-id";
  */
 export const endpointNames = {
   allo: ["me", "search", "batchGet", "getItem", "updateSummary"],
-  openphone: ["listCalls", "getCall", "getCallSummary", "getCallTranscript"],
-  bland: ["listCalls", "getCall", "listContacts", "getContact", "getMemory", "updateMemorySummary"],
-  twilio: ["listSummaries", "getSummary", "updateSummary"],
+  openphone: ["listCalls", "getCall", "getCallSummary", "getCallTranscript", "listUsers", "listContacts"],
+  bland: ["listCalls", "getCall", "listContacts", "getContact", "getMemory", "updateMemorySummary", "listPersonas"],
+  twilio: ["listSummaries", "getSummary", "updateSummary", "getProfile"],
 } as const satisfies Record<ProviderId, readonly string[]>;
 
 export type EndpointName<P extends ProviderId> = (typeof endpointNames)[P][number];

@@ -45,7 +45,7 @@ export const emulatorSetupSchema = z.object({
         colleagues: z.array(colleague),
         orgId: z.string(),
         agentNumbers: z.array(z.object({ number: z.string(), name: z.string() })),
-        personas: z.array(z.object({ id: z.string(), name: z.string() })),
+        personas: z.array(z.object({ id: z.string(), name: z.string(), inbound_numbers: z.array(z.string()) })),
       })
       .optional(),
     twilio: z

@@ -11,6 +11,7 @@ import { getContact } from "./handlers/get-contact";
 import { getMemory } from "./handlers/get-memory";
 import { listCalls } from "./handlers/list-calls";
 import { listContacts } from "./handlers/list-contacts";
+import { listPersonas } from "./handlers/list-personas";
 import { updateMemorySummary } from "./handlers/update-memory-summary";
 import type { BlandStore } from "./store";
 
@@ -19,6 +20,7 @@ const routes = new Router<BlandRoute>()
   .add("GET", "/v1/calls/:callId", getCall)
   .add("GET", "/v1/contacts", listContacts)
   .add("GET", "/v1/contacts/:contactId", getContact)
+  .add("GET", "/v1/personas", listPersonas)
   .add("GET", "/v1/memory/contact/:memoryId", getMemory)
   .add("PATCH", "/v1/memory/contact/:memoryId/summary", updateMemorySummary);
 

@@ -1,5 +1,5 @@
 import { renderTurns } from "../data/render-transcript";
-import type { BlandContact, ContactMemory } from "../data/sections/bland-section";
+import type { BlandContact, BlandSection, ContactMemory } from "../data/sections/bland-section";
 import { isoInstant } from "../data/spoken-formats";
 import type { BlandCallRecord } from "./store";
 
@@ -137,5 +137,38 @@ export function presentContact(contact: BlandContact, orgId: string) {
       created_at: memory.created_at,
       updated_at: memory.updated_at,
     })),
+  };
+}
+
+/** The document keeps no dates or owner for personas: they were set up with the organisation. */
+const PERSONAS_CREATED_AT = "2025-09-16T23:54:44.420Z";
+const PERSONAS_OWNER = "8f14e45f-ceea-467f-a0e6-7b0c2a4b5d31";
+
+/**
+ * A persona as `GET /v1/personas` lists it, with the agent numbers attached to it. Versions are not
+ * emulated: their ids and objects are null.
+ */
+export function presentPersona(persona: BlandSection["personas"][number], labels: ReadonlyMap<string, string>) {
+  return {
+    id: persona.id,
+    name: persona.name,
+    role: "Customer Support",
+    description: `${persona.name}, Northwind's AI agent`,
+    tags: [],
+    image_url: null,
+    created_at: PERSONAS_CREATED_AT,
+    updated_at: PERSONAS_CREATED_AT,
+    deleted_at: null,
+    user_id: PERSONAS_OWNER,
+    current_production_version_id: null,
+    current_draft_version_id: null,
+    inbound_numbers: persona.inbound_numbers.map((number) => ({
+      phone_number: number,
+      label: labels.get(number) ?? null,
+      persona_id: persona.id,
+      persona_settings: null,
+    })),
+    current_production_version: null,
+    current_draft_version: null,
   };
 }

@@ -20,6 +20,9 @@ export class BlandStore {
   readonly orgId: string;
   readonly calls: readonly BlandCallRecord[];
   readonly contacts: readonly BlandContact[];
+  readonly personas: BlandSection["personas"];
+  /** What the organisation calls each of its agent numbers ("Northwind support line"). */
+  readonly numberLabels: ReadonlyMap<string, string>;
   private readonly callsById = new Map<string, BlandCallRecord>();
   private readonly callsFrom = new Map<string, BlandCallRecord[]>();
   private readonly callsTo = new Map<string, BlandCallRecord[]>();
@@ -32,6 +35,8 @@ export class BlandStore {
     private readonly recordWrite: WriteRecorder,
   ) {
     this.orgId = section.org_id;
+    this.personas = section.personas;
+    this.numberLabels = new Map(section.agent_numbers.map((entry) => [entry.number, entry.name]));
     let transcriptId = 1_000_000;
     const calls = section.calls.map((call) => {
       const record = { call, createdMs: Date.parse(call.created_at), firstTranscriptId: transcriptId };

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Reply } from "../http/reply";
 
 /** Quo's error `code` is a string constant per operation and status (CONTRACTS §2.5). */
-export type QuoOperation = "calls" | "summaries" | "transcripts";
+export type QuoOperation = "calls" | "summaries" | "transcripts" | "users" | "contacts";
 export type QuoErrorStatus = 400 | 401 | 403 | 404 | 429 | 500 | 503;
 
 const codes: Record<QuoOperation, Record<QuoErrorStatus, string>> = {
@@ -10,6 +10,9 @@ const codes: Record<QuoOperation, Record<QuoErrorStatus, string>> = {
   calls: { 400: "0101400", 401: "0100401", 403: "0101403", 404: "0100404", 429: "0100429", 500: "0101500", 503: "0101503" },
   summaries: { 400: "0500400", 401: "0500401", 403: "0500403", 404: "0500404", 429: "0500429", 500: "0501500", 503: "0501503" },
   transcripts: { 400: "0600400", 401: "0600401", 403: "0600403", 404: "0600404", 429: "0600429", 500: "0601500", 503: "0601503" },
+  users: { 400: "1100400", 401: "1100401", 403: "1100403", 404: "1100404", 429: "1100429", 500: "1101500", 503: "1101503" },
+  // The contacts family as the contact endpoints document it; the list page's own codes were not found.
+  contacts: { 400: "0801400", 401: "0800401", 403: "0801403", 404: "0800404", 429: "0800429", 500: "0801500", 503: "0801503" },
 };
 
 const titles: Record<QuoOperation, Record<QuoErrorStatus, string>> = {
@@ -24,6 +27,16 @@ const titles: Record<QuoOperation, Record<QuoErrorStatus, string>> = {
   },
   summaries: { 400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 429: "Too Many Requests", 500: "Unknown", 503: "Service Unavailable" },
   transcripts: { 400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 429: "Too Many Requests", 500: "Unknown", 503: "Service Unavailable" },
+  users: { 400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 429: "Too Many Requests", 500: "Unknown", 503: "Service Unavailable" },
+  contacts: {
+    400: "Invalid Custom Field Item",
+    401: "Unauthorized",
+    403: "Not Phone Number User",
+    404: "Not Found",
+    429: "Too Many Requests",
+    500: "Unknown",
+    503: "Service Unavailable",
+  },
 };
 
 /** One field-level problem, as Quo lists them under `errors`. */
@@ -44,7 +57,7 @@ export function isQuoFailure(value: unknown): value is QuoFailure {
 /** Quo's id for one failed request, the thing its support asks for. */
 const traceId = () => randomBytes(16).toString("hex");
 
-/** `{message, code, status, docs, title, trace, errors?}`; the calls 400 and 403 also carry `description`. */
+/** `{message, code, status, docs, title, trace, errors?}`; the calls and contacts 400 and 403 also carry `description`. */
 export function quoErrorReply(operation: QuoOperation, failure: QuoFailure): Reply {
   const title = titles[operation][failure.status];
   return {
@@ -55,7 +68,7 @@ export function quoErrorReply(operation: QuoOperation, failure: QuoFailure): Rep
       status: failure.status,
       docs: "https://openphone.com/docs",
       title,
-      ...(operation === "calls" && (failure.status === 400 || failure.status === 403) ? { description: title } : {}),
+      ...((operation === "calls" || operation === "contacts") && (failure.status === 400 || failure.status === 403) ? { description: title } : {}),
       trace: traceId(),
       ...(failure.errors === undefined ? {} : { errors: failure.errors }),
     },

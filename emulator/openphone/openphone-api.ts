@@ -11,13 +11,17 @@ import { getCall } from "./handlers/get-call";
 import { getCallSummary } from "./handlers/get-call-summary";
 import { getCallTranscript } from "./handlers/get-call-transcript";
 import { listCalls } from "./handlers/list-calls";
+import { listContacts } from "./handlers/list-contacts";
+import { listUsers } from "./handlers/list-users";
 import type { OpenPhoneStore } from "./store";
 
 const routes = new Router<QuoRoute>()
   .add("GET", "/v1/calls", listCalls)
   .add("GET", "/v1/calls/:callId", getCall)
   .add("GET", "/v1/call-summaries/:callId", getCallSummary)
-  .add("GET", "/v1/call-transcripts/:id", getCallTranscript);
+  .add("GET", "/v1/call-transcripts/:id", getCallTranscript)
+  .add("GET", "/v1/users", listUsers)
+  .add("GET", "/v1/contacts", listContacts);
 
 /** Quo's documented limit: 10 requests a second per key. */
 const PER_SECOND = 10;

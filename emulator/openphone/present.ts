@@ -1,5 +1,5 @@
 import { renderTurns } from "../data/render-transcript";
-import type { OpenPhoneCall } from "../data/sections/openphone-section";
+import type { OpenPhoneCall, OpenPhoneContact, OpenPhoneUser } from "../data/sections/openphone-section";
 import { isoInstant } from "../data/spoken-formats";
 import type { QuoCallRecord } from "./store";
 
@@ -65,5 +65,47 @@ export function presentSummary(call: OpenPhoneCall) {
     status: call.summary.status,
     summary: call.summary.summary,
     jobs: null,
+  };
+}
+
+/** The document keeps no join date for users: the workspace and its users were set up at once. */
+const USERS_CREATED_AT = "2024-03-04T16:00:00Z";
+
+/** Quo's `User`: the document's one `name` split into Quo's first and last names at the first space. */
+export function presentUser(user: OpenPhoneUser) {
+  const space = user.name.indexOf(" ");
+  return {
+    id: user.id,
+    email: user.email,
+    firstName: space === -1 ? user.name : user.name.slice(0, space),
+    lastName: space === -1 ? null : user.name.slice(space + 1),
+    pictureUrl: null,
+    role: user.role,
+    createdAt: USERS_CREATED_AT,
+    updatedAt: USERS_CREATED_AT,
+  };
+}
+
+/** Quo's `Contact`. Each email and phone number carries an id of its own, stable for the contact. */
+export function presentContact(contact: OpenPhoneContact) {
+  const { defaultFields: fields } = contact;
+  const withIds = (kind: string, entries: OpenPhoneContact["defaultFields"]["emails"]) =>
+    entries.map((entry, index) => ({ name: entry.name, value: entry.value, id: `${kind}${index}${contact.id.slice(-8)}` }));
+  return {
+    id: contact.id,
+    externalId: contact.externalId,
+    source: contact.source,
+    defaultFields: {
+      company: fields.company,
+      emails: withIds("em", fields.emails),
+      firstName: fields.firstName,
+      lastName: fields.lastName,
+      phoneNumbers: withIds("ph", fields.phoneNumbers),
+      role: fields.role,
+    },
+    customFields: [],
+    createdAt: contact.createdAt,
+    updatedAt: contact.updatedAt,
+    createdByUserId: contact.createdByUserId,
   };
 }

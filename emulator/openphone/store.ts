@@ -1,4 +1,4 @@
-import type { OpenPhoneCall, OpenPhoneNumber, OpenPhoneSection, OpenPhoneUser } from "../data/sections/openphone-section";
+import type { OpenPhoneCall, OpenPhoneContact, OpenPhoneNumber, OpenPhoneSection, OpenPhoneUser } from "../data/sections/openphone-section";
 
 export type QuoCallRecord = { call: OpenPhoneCall; createdMs: number; line: OpenPhoneNumber; external: string };
 
@@ -26,6 +26,8 @@ export function firstCreatedBefore(records: readonly QuoCallRecord[], ms: number
 export class OpenPhoneStore {
   readonly users: ReadonlyMap<string, OpenPhoneUser>;
   readonly numbers: ReadonlyMap<string, OpenPhoneNumber>;
+  /** In the order the document lists them, which is the order the list endpoints page through. */
+  readonly contacts: readonly OpenPhoneContact[];
   readonly callCount: number;
   private readonly byId = new Map<string, QuoCallRecord>();
   private readonly conversations = new Map<string, QuoCallRecord[]>();
@@ -33,6 +35,7 @@ export class OpenPhoneStore {
   constructor(section: OpenPhoneSection) {
     this.users = new Map(section.users.map((user) => [user.id, user]));
     this.numbers = new Map(section.phoneNumbers.map((entry) => [entry.id, entry]));
+    this.contacts = section.contacts;
     this.callCount = section.calls.length;
     for (const call of section.calls) {
       const line = this.numbers.get(call.phoneNumberId);

@@ -1,4 +1,4 @@
-import type { TwilioSection, TwilioSummary } from "../data/sections/twilio-section";
+import type { TwilioProfile, TwilioSection, TwilioSummary } from "../data/sections/twilio-section";
 import { isoInstant } from "../data/spoken-formats";
 import type { WriteActor, WriteRecorder } from "../write-log";
 
@@ -6,7 +6,13 @@ export type SummaryPatch = Partial<Pick<TwilioSummary, "content" | "source" | "o
 
 export type SummaryRef = { storeId: string; profileId: string; summaryId: string };
 type Pending = { due: number; apply: () => void };
-type ProfileRecord = { id: string; summaries: TwilioSummary[]; byId: Map<string, TwilioSummary> };
+type ProfileRecord = {
+  id: string;
+  createdAt: string | undefined;
+  traits: TwilioProfile["traits"];
+  summaries: TwilioSummary[];
+  byId: Map<string, TwilioSummary>;
+};
 
 const byOccurredDesc = (a: TwilioSummary, b: TwilioSummary) =>
   a.occurredAt < b.occurredAt ? 1 : a.occurredAt > b.occurredAt ? -1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
@@ -35,7 +41,13 @@ export class TwilioStore {
       for (const profile of store.profiles) {
         // Copies: edits never reach the fixture, so a reset starts over.
         const summaries = profile.summaries.map((summary) => ({ ...summary })).sort(byOccurredDesc);
-        profiles.set(profile.id, { id: profile.id, summaries, byId: new Map(summaries.map((summary) => [summary.id, summary])) });
+        profiles.set(profile.id, {
+          id: profile.id,
+          createdAt: profile.createdAt ?? summaries.at(-1)?.occurredAt,
+          traits: profile.traits,
+          summaries,
+          byId: new Map(summaries.map((summary) => [summary.id, summary])),
+        });
         count += summaries.length;
       }
       this.stores.set(store.id, profiles);
@@ -66,6 +78,11 @@ export class TwilioStore {
   /** A profile's summaries, newest conversation first; undefined when the store or profile is unknown. */
   summaries(storeId: string, profileId: string): readonly TwilioSummary[] | undefined {
     return this.stores.get(storeId)?.get(profileId)?.summaries;
+  }
+
+  /** A profile's id, creation time and traits; undefined when the store or profile is unknown. */
+  profile(storeId: string, profileId: string): Pick<ProfileRecord, "id" | "createdAt" | "traits"> | undefined {
+    return this.stores.get(storeId)?.get(profileId);
   }
 
   summary(storeId: string, profileId: string, summaryId: string): TwilioSummary | undefined {

@@ -7,6 +7,7 @@ import { faultFor, type ProviderApi, type ProviderContext } from "../provider-co
 import { authenticate } from "./authenticate";
 import { isTwilioFailure, twilioErrorReply, twilioFailure, type TwilioFailure } from "./errors";
 import type { TwilioReply, TwilioRoute } from "./handler";
+import { getProfile } from "./handlers/get-profile";
 import { getSummary } from "./handlers/get-summary";
 import { listSummaries } from "./handlers/list-summaries";
 import { updateSummary } from "./handlers/update-summary";
@@ -14,12 +15,13 @@ import type { TwilioStore } from "./store";
 
 const base = "/v1/Stores/:storeId/Profiles/:profileId/ConversationSummaries";
 const routes = new Router<TwilioRoute>()
+  .add("GET", "/v1/Stores/:storeId/Profiles/:profileId", getProfile)
   .add("GET", base, listSummaries)
   .add("GET", `${base}/:summaryId`, getSummary)
   .add("PATCH", `${base}/:summaryId`, updateSummary);
 
 /**
- * Twilio Conversation Memory, conversation summaries only. Twilio publishes no rate limit for Memory, so
+ * Twilio Conversation Memory: conversation summaries and the profile they belong to. Twilio publishes no rate limit for Memory, so
  * none is enforced; 429s (with `Retry-After`) come from faults.
  */
 export function createTwilioApi(context: ProviderContext<TwilioStore>): ProviderApi {

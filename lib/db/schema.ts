@@ -132,6 +132,8 @@ export const calls = pgTable(
     agentName: text("agent_name"),
     counterpartName: text("counterpart_name"),
     counterpartNumber: text("counterpart_number"),
+    /** The provider's own id for the other party where the call names one (Twilio's profile): what their name is kept under. */
+    counterpartId: text("counterpart_id"),
     /**
      * Where the provider's summary stands (`Availability`, or "unchecked" where the list cannot tell): only
      * "ready" calls are offered by Start reviewing and next; the others are re-checked on a schedule and when a
@@ -217,3 +219,25 @@ export const queueCounts = pgTable(
   },
   (table) => [primaryKey({ columns: [table.provider, table.status] })],
 );
+
+/**
+ * Names of the people calls refer to, as each provider's directory gave them (Quo's users and contacts,
+ * Bland's personas and contacts, Twilio's profiles): the queue and the review page name them from here,
+ * never by asking the provider while a page waits. The sync looks up what is missing, and what is older
+ * than a day again.
+ */
+export const personNames = pgTable(
+  "person_names",
+  {
+    provider: text("provider").notNull(),
+    kind: text("kind", { enum: ["agent", "counterpart"] }).notNull(),
+    /** What calls carry: the agent's id; the other party's id, or their number where calls name no id. */
+    key: text("key").notNull(),
+    /** Null: the provider knows nobody by this key, which is not asked about again until it is stale. */
+    name: text("name"),
+    fetchedAt: timestamp("fetched_at", { withTimezone: true }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.provider, table.kind, table.key] }), index("person_names_fetched_idx").on(table.provider, table.fetchedAt)],
+);
+
+export type PersonName = typeof personNames.$inferSelect;

@@ -26,7 +26,11 @@ export type CallListItem = {
   durationSec: number | null;
   direction: "inbound" | "outbound";
   agent: Person | null;
-  counterpart: { name: string | null; number: string | null };
+  /**
+   * The other party. `id` is the provider's own id for them where the call names one rather than a number
+   * (Twilio's profile); `people()` is asked about them by that id, else by their number.
+   */
+  counterpart: { id?: string | null; name: string | null; number: string | null };
   /** Where the summary stands, as far as the list can tell ("unchecked" where it cannot). */
   summaryStatus: ListedAvailability;
   /** The summary's text where the provider's list carries it (Allo, Twilio), for the queue's search; else null. */
@@ -104,6 +108,18 @@ export type Page<T> = {
   hasMore: boolean;
 };
 
+/**
+ * Whom a provider's calls refer to, by the keys the calls carry: agents by `agent.id`; the other party by
+ * `counterpart.id` where the call has one, else by `counterpart.number`.
+ */
+export type PeopleRequest = { agents: readonly string[]; counterparts: readonly string[] };
+
+/**
+ * A name for each key the provider looked up, null for one it knows nobody by. A key left out was not
+ * looked up (a read that failed): nothing is known about it.
+ */
+export type PeopleAnswer = { agents: ReadonlyMap<string, string | null>; counterparts: ReadonlyMap<string, string | null> };
+
 export type UpdateOutcome =
   | {
       status: "applied";
@@ -140,4 +156,11 @@ export interface ProviderAdapter {
    * readiness webhook or none is configured.
    */
   receiveWebhook?(body: string, headers: Headers): WebhookReceipt;
+  /**
+   * Names for the people calls refer to, from the provider's own directory (users, contacts, personas,
+   * profiles), for providers whose call lists leave them unnamed. It may page through a whole directory, so
+   * it runs in the background after a sync, never while a page waits. Throws when the directory cannot be
+   * read at all.
+   */
+  people?(request: PeopleRequest): Promise<PeopleAnswer>;
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { blandKeyFor } from "@/emulator/bland/keys";
 import type { BlandSection } from "@/emulator/data/sections/bland-section";
 import { startEmulator, type RunningEmulator } from "@/emulator/server";
-import { blandCall, blandContactResponse, blandContacts, blandError, blandListCalls, blandMemoryResponse } from "./support/bland-contract";
+import { blandCall, blandContactResponse, blandContacts, blandError, blandListCalls, blandMemoryResponse, blandPersonas } from "./support/bland-contract";
 import { problems } from "./support/contract-problems";
 import { http, type HttpResult } from "./support/http";
 import { testDataOptions, testDocument } from "./support/test-data";
@@ -123,6 +123,28 @@ describe("GET /v1/contacts", () => {
     expect(result.body.data.identifiers[0].identifier_value).toBe(contact.identifiers[0]!.identifier_value);
     expectBlandError(await get("/v1/contacts/00000000-0000-4000-8000-000000000000"), 404, "NOT_FOUND");
     expectBlandError(await get("/v1/contacts", null), 401, "UNAUTHORIZED");
+  });
+});
+
+describe("GET /v1/personas", () => {
+  it("lists the personas with their names and the agent numbers attached to each, page by page", async () => {
+    const first = await get("/v1/personas?limit=2");
+    const second = await get("/v1/personas?limit=2&page=2");
+    for (const page of [first, second]) expect(problems(blandPersonas, page.json)).toEqual([]);
+    const personas = [...first.body.data, ...second.body.data];
+    expect(personas.map((persona: { name: string }) => persona.name)).toEqual(bland.personas.map((persona) => persona.name));
+    const labels = new Map(bland.agent_numbers.map((entry) => [entry.number, entry.name]));
+    for (const [index, persona] of bland.personas.entries()) {
+      expect(personas[index].inbound_numbers).toEqual(
+        persona.inbound_numbers.map((number) => ({ phone_number: number, label: labels.get(number), persona_id: persona.id, persona_settings: null })),
+      );
+    }
+  });
+
+  it("shows another organisation none, and answers 400 BAD_REQUEST to a limit past 100", async () => {
+    expect((await get("/v1/personas", blandKeyFor("other-org"))).body.data).toEqual([]);
+    expectBlandError(await get("/v1/personas?limit=101"), 400, "BAD_REQUEST");
+    expectBlandError(await get("/v1/personas", null), 401, "UNAUTHORIZED");
   });
 });
 

@@ -4,7 +4,17 @@ import { openPhoneKeyFor } from "@/emulator/openphone/keys";
 import { startEmulator, type RunningEmulator } from "@/emulator/server";
 import { problems } from "./support/contract-problems";
 import { http } from "./support/http";
-import { quoCall, quoError, quoErrorCodes, quoGetCall, quoListCalls, quoSummary, quoTranscript } from "./support/openphone-contract";
+import {
+  quoCall,
+  quoError,
+  quoErrorCodes,
+  quoGetCall,
+  quoListCalls,
+  quoListContacts,
+  quoListUsers,
+  quoSummary,
+  quoTranscript,
+} from "./support/openphone-contract";
 import { testDataOptions, testDocument } from "./support/test-data";
 
 let emulator: RunningEmulator;
@@ -197,6 +207,88 @@ describe("GET /v1/call-transcripts/{id}", () => {
     expectQuoError(await get(`/v1/call-transcripts/${id}`, null), "transcripts", 401);
     expectQuoError(await get(`/v1/call-transcripts/${id}`, openPhoneKeyFor("starter-plan")), "transcripts", 403);
     expectQuoError(await get("/v1/call-transcripts/ACnothing"), "transcripts", 404);
+  });
+});
+
+/** Every page of a Quo list, following nextPageToken. */
+async function allPages(path: string, maxResults: number) {
+  const pages: Awaited<ReturnType<typeof http>>[] = [];
+  let pageToken: string | null = null;
+  do {
+    const result = await get(`${path}${path.includes("?") ? "&" : "?"}maxResults=${maxResults}${pageToken ? `&pageToken=${pageToken}` : ""}`);
+    pages.push(result);
+    pageToken = result.status === 200 ? result.body.nextPageToken : null;
+  } while (pageToken !== null);
+  return pages;
+}
+
+describe("GET /v1/users", () => {
+  it("lists the workspace's users with first and last names, page by page", async () => {
+    const pages = await allPages("/v1/users", 3);
+    for (const page of pages) {
+      expect(page.status, page.text).toBe(200);
+      expect(problems(quoListUsers, page.json)).toEqual([]);
+    }
+    const users = pages.flatMap((page) => page.body.data);
+    expect(users.map((user: { id: string }) => user.id)).toEqual(quo.users.map((user) => user.id));
+    const jordan = users.find((user: { id: string }) => user.id === "USjordanle1");
+    expect(jordan).toMatchObject({ firstName: "Jordan", lastName: "Lee", role: "owner", email: "jordan.lee@northwind-home.example" });
+  });
+
+  it("requires maxResults of 1 to 50 (400 1100400), and a key (401 1100401)", async () => {
+    expectQuoError(await get("/v1/users"), "users", 400);
+    expectQuoError(await get("/v1/users?maxResults=51"), "users", 400);
+    expectQuoError(await get("/v1/users?maxResults=10", null), "users", 401);
+  });
+});
+
+describe("GET /v1/contacts", () => {
+  it("lists every contact of the workspace without filters, page by page", async () => {
+    expect(quo.contacts.length).toBeGreaterThan(5);
+    const pages = await allPages("/v1/contacts", 5);
+    expect(pages.length).toBeGreaterThan(1);
+    for (const page of pages) {
+      expect(page.status, page.text).toBe(200);
+      expect(problems(quoListContacts, page.json)).toEqual([]);
+      expect(page.body.data.length).toBeLessThanOrEqual(5);
+    }
+    const contacts = pages.flatMap((page) => page.body.data);
+    expect(contacts.map((contact: { id: string }) => contact.id)).toEqual(quo.contacts.map((contact) => contact.id));
+  });
+
+  it("names the people the workspace's numbers talk to by their phone numbers", async () => {
+    const contact = quo.contacts[0]!;
+    const [page] = await allPages("/v1/contacts", 1);
+    expect(page!.body.data[0]).toMatchObject({
+      id: contact.id,
+      defaultFields: {
+        firstName: contact.defaultFields.firstName,
+        lastName: contact.defaultFields.lastName,
+        phoneNumbers: [{ name: "mobile", value: contact.defaultFields.phoneNumbers[0]!.value }],
+      },
+    });
+    const called = new Set(quo.calls.map((call) => call.participants[0]));
+    expect(quo.contacts.every((entry) => called.has(entry.defaultFields.phoneNumbers[0]!.value!))).toBe(true);
+  });
+
+  it("narrows to the sources asked for", async () => {
+    expect((await get("/v1/contacts?maxResults=50&sources=hubspot")).body.data).toEqual([]);
+    expect((await get("/v1/contacts?maxResults=1&sources[]=public-api")).body.data).toHaveLength(1);
+  });
+
+  it("answers 400 0801400 for maxResults outside 1 to 50, 401 0800401 without a key", async () => {
+    expectQuoError(await get("/v1/contacts?maxResults=0"), "contacts", 400);
+    expectQuoError(await get("/v1/contacts?maxResults=51"), "contacts", 400);
+    expectQuoError(await get("/v1/contacts?maxResults=10", null), "contacts", 401);
+  });
+
+  it("answers an injected 500 with the users and contacts codes", async () => {
+    await http(`${emulator.url}/__emulator/faults`, { method: "PUT", json: ["quo.listUsers:status=500,count=1", "quo.listContacts:status=500,count=1"] });
+    const users = await get("/v1/users?maxResults=1");
+    const contacts = await get("/v1/contacts?maxResults=1");
+    await http(`${emulator.url}/__emulator/faults`, { method: "DELETE" });
+    expect(problems(quoError("1101500", 500), users.json)).toEqual([]);
+    expect(problems(quoError("0801500", 500), contacts.json)).toEqual([]);
   });
 });
 

@@ -5,7 +5,8 @@ import { twilioAuthorizationFor, twilioCredentialFor } from "@/emulator/twilio/c
 import { problems } from "./support/contract-problems";
 import { eventually, http, type HttpResult } from "./support/http";
 import { testDataOptions, testDocument } from "./support/test-data";
-import { accepted, summaryInfo, summaryList, twilioError } from "./support/twilio-contract";
+import { accepted, profile, summaryInfo, summaryList, twilioError } from "./support/twilio-contract";
+import { profileProblems } from "./support/twilio-profile-contract";
 
 type TwilioStatus = Parameters<typeof twilioError>[0];
 
@@ -105,6 +106,37 @@ describe("GET …/ConversationSummaries", () => {
 
   it("accepts the account SID and auth token too", async () => {
     expect((await request(listPath(busiest().id), { authorization: twilioAuthorizationFor("account") })).status).toBe(200);
+  });
+});
+
+describe("GET /v1/Stores/{storeId}/Profiles/{profileId}", () => {
+  const profilePath = (profileId: string, storeId = store().id) => `/twilio/v1/Stores/${storeId}/Profiles/${profileId}`;
+
+  it("answers the profile with its Contact traits and Canonical-Profile-Id", async () => {
+    const expected = busiest();
+    const result = await request(profilePath(expected.id));
+    expect(result.status, result.text).toBe(200);
+    expect(problems(profile, result.json)).toEqual([]);
+    expect(profileProblems(200, result.json)).toEqual([]);
+    expect(result.body.traits).toEqual(expected.traits);
+    expect(result.body.traits.Contact).toMatchObject({ firstName: expect.any(String), lastName: expect.any(String) });
+    expect(result.headers.get("canonical-profile-id")).toBe(expected.id);
+  });
+
+  it("narrows the traits to the groups traitGroups names", async () => {
+    const id = busiest().id;
+    expect((await request(`${profilePath(id)}?traitGroups=Contact`)).body.traits).toHaveProperty("Contact");
+    expect((await request(`${profilePath(id)}?traitGroups=Preferences`)).body.traits).toEqual({});
+    expectTwilioError(await request(`${profilePath(id)}?traitGroups=${"x".repeat(257)}`), 400);
+  });
+
+  it("answers 400 for a malformed id, 404 for an unknown profile or store, 401 without credentials", async () => {
+    expectTwilioError(await request(profilePath("mem_profile_x")), 400);
+    const unknown = await request(profilePath("mem_profile_00000000000000000000000000"));
+    expectTwilioError(unknown, 404);
+    expect(profileProblems(404, unknown.json)).toEqual([]);
+    expectTwilioError(await request(profilePath(busiest().id, "mem_store_00000000000000000000000000")), 404);
+    expectTwilioError(await request(profilePath(busiest().id), { authorization: null }), 401);
   });
 });
 

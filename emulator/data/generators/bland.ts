@@ -73,7 +73,7 @@ class BlandGenerator {
     return {
       org_id: blandOrgId,
       agent_numbers: Object.values(blandLines).map((line) => ({ number: line.number, name: line.name })),
-      personas: Object.values(blandLines).map((line) => ({ ...line.persona })),
+      personas: Object.values(blandLines).map((line) => ({ ...line.persona, inbound_numbers: [line.number] })),
       contacts,
       calls: calls.map((entry) => entry.call),
     };

@@ -1,11 +1,12 @@
+import { namePools } from "../name-pools";
 import { Prng } from "../prng";
 import { scenarios } from "../scenarios";
-import type { JobStatus, OpenPhoneCall, OpenPhoneSection } from "../sections/openphone-section";
+import type { JobStatus, OpenPhoneCall, OpenPhoneContact, OpenPhoneSection } from "../sections/openphone-section";
 import type { LineName } from "../team";
 import { team } from "../team";
 import { writeQuoSummary } from "../write-summary";
 import { People, type Person } from "./people";
-import { isoSeconds, pickIndexes, rareCount, Storyteller } from "./story";
+import { DAY_SECONDS, isoSeconds, pickIndexes, rareCount, Storyteller } from "./story";
 import { UniqueIds } from "./unique-ids";
 
 /** The Quo workspace's people. Fixed, so ids are the same for every seed. The owner is on every number. */
@@ -27,6 +28,9 @@ export const quoNumbers: Record<LineName, { id: string; number: string; name: st
 };
 
 const nameOf = new Map<string, string>(quoUsers.map((user) => [user.id, user.name]));
+
+/** Most people a line talks to are saved as contacts; the rest show as bare numbers in Quo too. */
+const SAVED_AS_CONTACT = 0.85;
 
 /** Quo lists calls one conversation at a time, so each number talks to a bounded set of people. */
 function conversationsPerLine(calls: number): number {
@@ -57,12 +61,43 @@ class OpenPhoneGenerator {
     for (let i = 0; i < this.calls; i++) calls.push(this.call(marathons.has(i)));
     calls.sort((a, b) => b.ms - a.ms || (a.call.id < b.call.id ? -1 : 1));
     this.delaySummaries(calls.map((entry) => entry.call));
+    // Drawn last, so the calls are the same as before contacts were generated.
+    const contacts = this.contacts();
     return {
       workspace: { name: team.name },
       users: quoUsers.map((user) => ({ ...user })),
       phoneNumbers: Object.values(quoNumbers).map((line) => ({ ...line, userIds: [...line.userIds] })),
+      contacts,
       calls: calls.map((entry) => entry.call),
     };
+  }
+
+  /** The workspace's saved contacts: most of the people each line talked to, saved by someone on that line. */
+  private contacts(): OpenPhoneContact[] {
+    const contacts: OpenPhoneContact[] = [];
+    for (const [lineName, people] of Object.entries(this.customers) as [LineName, Person[]][]) {
+      for (const person of people) {
+        if (!this.rng.chance(SAVED_AS_CONTACT)) continue;
+        const createdAt = new Date(this.now.getTime() - this.rng.int(31, 400) * DAY_SECONDS * 1000);
+        contacts.push({
+          id: this.ids.hex(24),
+          externalId: null,
+          source: "public-api",
+          defaultFields: {
+            firstName: person.first,
+            lastName: person.last,
+            company: this.rng.chance(0.2) ? this.rng.pick(namePools.companies) : null,
+            role: null,
+            emails: [{ name: "email", value: person.email }],
+            phoneNumbers: [{ name: "mobile", value: person.phone }],
+          },
+          createdAt: isoSeconds(createdAt),
+          updatedAt: isoSeconds(createdAt),
+          createdByUserId: this.rng.pick(quoNumbers[lineName].userIds),
+        });
+      }
+    }
+    return contacts;
   }
 
   /** A new person until the line has its share of conversations, then mostly regulars. */

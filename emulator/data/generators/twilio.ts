@@ -56,10 +56,19 @@ class TwilioGenerator {
       stores: [
         {
           id: twilioStoreId,
-          profiles: profiles.map((profile) => ({
-            id: profile.id,
-            summaries: profile.summaries.sort((a, b) => b.ms - a.ms).map((entry) => entry.summary),
-          })),
+          profiles: profiles.map((profile) => {
+            const summaries = profile.summaries.sort((a, b) => b.ms - a.ms).map((entry) => entry.summary);
+            return {
+              id: profile.id,
+              // Conversation Orchestrator creates a profile with the first conversation it resolves to nobody.
+              ...(summaries.length > 0 ? { createdAt: (summaries.at(-1) as TwilioSummary).occurredAt } : {}),
+              // The out-of-the-box "Contact" trait group, as identity resolution fills it from the channel and the CRM.
+              traits: {
+                Contact: { firstName: profile.person.first, lastName: profile.person.last, email: profile.person.email, phone: profile.person.phone },
+              },
+              summaries,
+            };
+          }),
         },
       ],
     };

@@ -100,13 +100,25 @@ export const blandSectionSchema = z
   .object({
     org_id: uuid,
     agent_numbers: z.array(z.object({ number: phoneNumber, name: z.string().min(1) })).min(1),
-    personas: z.array(z.object({ id: z.string().regex(/^persona-\w+$/), name: z.string().min(1) })),
+    personas: z.array(
+      z.object({
+        id: z.string().regex(/^persona-\w+$/),
+        name: z.string().min(1),
+        /** The agent numbers attached to the persona: it answers them, and its outbound calls are placed from them. */
+        inbound_numbers: z.array(phoneNumber).default([]),
+      }),
+    ),
     contacts: z.array(blandContactSchema),
     calls: z.array(blandCallSchema),
   })
   .superRefine((section, ctx) => {
     const personas = new Set(section.personas.map((persona) => persona.id));
     const numbers = new Set(section.agent_numbers.map((entry) => entry.number));
+    section.personas.forEach((persona, index) => {
+      persona.inbound_numbers.forEach((number, at) => {
+        if (!numbers.has(number)) ctx.addIssue({ code: "custom", path: ["personas", index, "inbound_numbers", at], message: "Not one of the agent numbers" });
+      });
+    });
     const ids = new Set<string>();
     const memoryIds = new Set<string>();
     section.contacts.forEach((contact, index) => {

@@ -61,7 +61,32 @@ export const openPhoneCallSchema = z.object({
   }),
 });
 
-/** One Quo workspace: its users, its phone numbers (who is on each) and their calls. */
+/** A labelled value of a contact's default fields: `{name: "mobile", value: "+1555…"}`. */
+const contactFieldSchema = z.object({ name: z.string(), value: z.string().nullable() });
+
+/**
+ * A Quo contact as `GET /v1/contacts` shows it, without the ids Quo gives each email and phone number
+ * (derived on read) and without custom fields (none are generated).
+ */
+export const openPhoneContactSchema = z.object({
+  id: z.string().min(1),
+  externalId: z.string().nullable(),
+  /** How the contact was created: `public-api`, an integration's name… */
+  source: z.string().min(1),
+  defaultFields: z.object({
+    firstName: z.string().nullable(),
+    lastName: z.string().nullable(),
+    company: z.string().nullable(),
+    role: z.string().nullable(),
+    emails: z.array(contactFieldSchema),
+    phoneNumbers: z.array(contactFieldSchema),
+  }),
+  createdAt: instant,
+  updatedAt: instant,
+  createdByUserId: userId,
+});
+
+/** One Quo workspace: its users, its phone numbers (who is on each), its contacts and the calls. */
 export const openPhoneSectionSchema = z
   .object({
     workspace: z.object({ name: z.string().min(1) }),
@@ -79,10 +104,19 @@ export const openPhoneSectionSchema = z
         }),
       )
       .min(1),
+    /** Optional in a fixture: a workspace may have saved nobody as a contact. */
+    contacts: z.array(openPhoneContactSchema).default([]),
     calls: z.array(openPhoneCallSchema),
   })
   .superRefine((section, ctx) => {
     const users = new Set(section.users.map((user) => user.id));
+    const contactIds = new Set<string>();
+    section.contacts.forEach((contact, index) => {
+      const path = ["contacts", index];
+      if (contactIds.has(contact.id)) ctx.addIssue({ code: "custom", path: [...path, "id"], message: `Duplicate contact id ${contact.id}` });
+      contactIds.add(contact.id);
+      if (!users.has(contact.createdByUserId)) ctx.addIssue({ code: "custom", path: [...path, "createdByUserId"], message: "Unknown user" });
+    });
     const numbers = new Map(section.phoneNumbers.map((entry) => [entry.id, entry]));
     section.phoneNumbers.forEach((entry, index) => {
       entry.userIds.forEach((id, at) => {
@@ -113,3 +147,4 @@ export type OpenPhoneSection = z.infer<typeof openPhoneSectionSchema>;
 export type OpenPhoneCall = z.infer<typeof openPhoneCallSchema>;
 export type OpenPhoneUser = OpenPhoneSection["users"][number];
 export type OpenPhoneNumber = OpenPhoneSection["phoneNumbers"][number];
+export type OpenPhoneContact = z.infer<typeof openPhoneContactSchema>;

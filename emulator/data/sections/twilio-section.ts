@@ -24,8 +24,16 @@ export const twilioSummarySchema = z.object({
   updatedAt: instant,
 });
 
+/** "A string, integer, boolean, or an array of these types (arrays cannot contain nested arrays)." */
+const traitScalarSchema = z.union([z.string(), z.number().int(), z.boolean()]);
+const traitValueSchema = z.union([traitScalarSchema, z.array(traitScalarSchema)]);
+
 export const twilioProfileSchema = z.object({
   id: z.string().regex(ttid.profile),
+  /** When the profile was created; optional in a fixture (its first conversation's time is shown then). */
+  createdAt: instant.optional(),
+  /** Trait groups (`Contact`…), each a map of traits: `{Contact: {firstName, lastName, email, phone}}`. */
+  traits: z.record(z.string().min(1).max(64), z.record(z.string().min(1).max(64), traitValueSchema)).default({}),
   summaries: z.array(twilioSummarySchema),
 });
 
@@ -52,3 +60,4 @@ export const twilioSectionSchema = z
 
 export type TwilioSection = z.infer<typeof twilioSectionSchema>;
 export type TwilioSummary = z.infer<typeof twilioSummarySchema>;
+export type TwilioProfile = z.infer<typeof twilioProfileSchema>;

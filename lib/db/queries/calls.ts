@@ -19,6 +19,7 @@ export async function upsertCalls(db: Db, rows: NewCallRow[]): Promise<void> {
         agentName: sql`excluded.agent_name`,
         counterpartName: sql`excluded.counterpart_name`,
         counterpartNumber: sql`excluded.counterpart_number`,
+        counterpartId: sql`excluded.counterpart_id`,
         // A list that cannot tell ("unchecked") keeps what a read, a re-check or a webhook learnt.
         summaryStatus: sql`case when excluded.summary_status = 'unchecked' then ${calls.summaryStatus} else excluded.summary_status end`,
         // A target learnt when the call was opened (Bland's memory) is kept where the list does not tell it.

@@ -6,6 +6,7 @@ import { AgentNumbers } from "./agent-numbers";
 import { blandCapabilities } from "./capabilities";
 import { callParties, findContactByNumber, memoriesOf, personaOf, pickContactMemory } from "./contact-memory";
 import { mapBlandError, noContactMemoryError } from "./errors";
+import { readBlandPeople } from "./people";
 import {
   callDetailSchema,
   contactsResponseSchema,
@@ -187,6 +188,10 @@ export function createBlandAdapter(options: BlandAdapterOptions): ProviderAdapte
         if (isProviderError(error) && error.kind === "not_found") forgetMemory(target.id);
         throw error;
       }
+    },
+
+    people(request) {
+      return readBlandPeople(http, request);
     },
   };
 }

@@ -116,6 +116,19 @@ export const contactsResponseSchema = z.object({
   errors: z.array(envelopeErrorSchema).nullish(),
 });
 
+/** A persona (`GET /v1/personas`): a named AI agent, and the agent numbers attached to it. */
+export const personaSchema = z.object({
+  id: z.string().min(1),
+  name: z.string().nullish(),
+  deleted_at: z.string().nullish(),
+  inbound_numbers: z.array(z.object({ phone_number: z.string() })).nullish(),
+});
+
+export const personasResponseSchema = z.object({
+  data: z.array(personaSchema).nullable(),
+  errors: z.array(envelopeErrorSchema).nullish(),
+});
+
 export const updateSummaryRequestSchema = z.object({ summary: z.string().min(1) });
 
 /** Either error shape Bland answers with: the envelope (memory, contacts) or a bare object (calls). */

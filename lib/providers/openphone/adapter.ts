@@ -6,6 +6,7 @@ import type { ProviderAdapter } from "../types";
 import { openPhoneCapabilities } from "./capabilities";
 import { mapOpenPhoneError, readOnlyError } from "./errors";
 import { mergeNewestFirst, type NewestFirstMerge, type SourcePage } from "./merge-newest-first";
+import { readQuoPeople } from "./people";
 import {
   callResponseSchema,
   callSummaryResponseSchema,
@@ -190,6 +191,10 @@ export function createOpenPhoneAdapter(options: OpenPhoneAdapterOptions): Provid
 
     async updateSummary() {
       throw readOnlyError();
+    },
+
+    people(request) {
+      return readQuoPeople(http, request);
     },
   };
 }

@@ -72,6 +72,31 @@ export type QuoCallSummary = z.infer<typeof callSummarySchema>;
 
 export const callSummaryResponseSchema = z.object({ data: callSummarySchema });
 
+/** A workspace user (`GET /v1/users`): who a call's `userId` is. */
+export const userSchema = z.object({
+  id: z.string().min(1),
+  firstName: z.string().nullish(),
+  lastName: z.string().nullish(),
+});
+
+export const listUsersResponseSchema = z.object({ data: z.array(userSchema), nextPageToken: z.string().nullable() });
+
+const contactFieldSchema = z.object({ name: z.string().nullish(), value: z.string().nullish() });
+
+/** A saved contact (`GET /v1/contacts`): who a call's other participant is, found by phone number. */
+export const contactSchema = z.object({
+  id: z.string().min(1),
+  defaultFields: z.object({
+    firstName: z.string().nullish(),
+    lastName: z.string().nullish(),
+    company: z.string().nullish(),
+    phoneNumbers: z.array(contactFieldSchema).nullish(),
+  }),
+});
+export type QuoContact = z.infer<typeof contactSchema>;
+
+export const listContactsResponseSchema = z.object({ data: z.array(contactSchema), nextPageToken: z.string().nullable() });
+
 /** Quo's error body. `code` is a string constant per operation and status (`0500404`: summaries, not found). */
 export const apiErrorSchema = z.object({
   message: z.string().nullish(),

@@ -3,6 +3,8 @@ import { createHttpClient } from "../http-client";
 import type { ProviderAdapter } from "../types";
 import { twilioCapabilities } from "./capabilities";
 import { mapTwilioError } from "./errors";
+import { mapConcurrently } from "./map-concurrently";
+import { readTwilioPeople } from "./people";
 import { acceptedResponseSchema, patchSummaryRequestSchema, summaryInfoSchema, summaryPageSchema, type SummaryPage } from "./schemas";
 import { newestFirst, toCallDetail, toCallPage, toSummarySnapshot, type ProfileSummary } from "./transform";
 import { assertConfiguredIds, assertListQuery, assertSummaryContent, parseCallId } from "./validation";
@@ -51,8 +53,8 @@ export function createTwilioAdapter(options: TwilioAdapterOptions): ProviderAdap
     sleep: options.sleep,
   });
   // A merged profile answers 301 to its canonical profile; fetch follows it, so ids naming the old profile keep working.
-  const summariesPath = (profileId: string) =>
-    `/v1/Stores/${encodeURIComponent(options.storeId)}/Profiles/${encodeURIComponent(profileId)}/ConversationSummaries`;
+  const profilePath = (profileId: string) => `/v1/Stores/${encodeURIComponent(options.storeId)}/Profiles/${encodeURIComponent(profileId)}`;
+  const summariesPath = (profileId: string) => `${profilePath(profileId)}/ConversationSummaries`;
   const summaryPath = (profileId: string, summaryId: string) => `${summariesPath(profileId)}/${encodeURIComponent(summaryId)}`;
 
   async function readProfile(profileId: string): Promise<ProfileSummary[]> {
@@ -132,25 +134,9 @@ export function createTwilioAdapter(options: TwilioAdapterOptions): ProviderAdap
       // 202: accepted and applied later. Redline confirms it by re-reading until the content matches.
       return { status: "accepted" };
     },
-  };
-}
 
-/** `map` over `items` with at most `limit` calls in flight, results in the order of `items`; fails on the first failure. */
-async function mapConcurrently<T, R>(items: readonly T[], limit: number, map: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  let failed = false;
-  async function worker(): Promise<void> {
-    while (!failed && next < items.length) {
-      const index = next++;
-      try {
-        results[index] = await map(items[index] as T);
-      } catch (error) {
-        failed = true;
-        throw error;
-      }
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
+    people(request) {
+      return readTwilioPeople(http, profilePath, request, PROFILES_READ_AT_ONCE);
+    },
+  };
 }

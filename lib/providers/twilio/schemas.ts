@@ -47,6 +47,13 @@ export const summaryPageSchema = z.looseObject({ meta: pageMetaSchema }).transfo
 });
 export type SummaryPage = z.output<typeof summaryPageSchema>;
 
+/** `Profile` (FetchProfile): trait groups of named traits, each a string, integer, boolean or array of these. */
+export const profileSchema = z.object({
+  id: profileIdSchema,
+  traits: z.record(z.string(), z.record(z.string(), z.unknown())).nullish(),
+});
+export type Profile = z.infer<typeof profileSchema>;
+
 export const patchSummaryRequestSchema = z.object({ content: z.string().min(1).max(4_096) });
 
 /**

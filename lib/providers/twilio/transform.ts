@@ -6,7 +6,8 @@ export type ProfileSummary = { profileId: string; summary: SummaryInfo };
 
 /**
  * A summary is the reviewed item. Twilio Memory keeps no phone numbers, agent or direction with it: the
- * conversation is reported as inbound with nobody named, and it always has a summary (that is what it is).
+ * conversation is reported as inbound, its customer as the profile, and it always has a summary (that is
+ * what it is).
  */
 export function toCallListItem({ profileId, summary }: ProfileSummary): CallListItem {
   const callId = formatCallId(profileId, summary.id);
@@ -18,7 +19,8 @@ export function toCallListItem({ profileId, summary }: ProfileSummary): CallList
     durationSec: null,
     direction: "inbound",
     agent: null,
-    counterpart: { name: null, number: null },
+    // The profile is the customer; its name is looked up by `people()` and kept with the queue.
+    counterpart: { id: profileId, name: null, number: null },
     summaryStatus: "ready",
     summaryText: summary.content,
   };

@@ -8,6 +8,7 @@ import { currentSummary } from "../save/current-summary";
 import { observeSummary } from "../save/observe-summary";
 import { reconcileTarget, type ReconcileOptions } from "../save/reconcile-saves";
 import { outsideChangeMeta, toSummaryMeta, type SummaryMeta } from "../save/summary-meta";
+import { nameCall } from "./name-call";
 
 export type CallForReview = {
   call: CallDetail;
@@ -44,6 +45,8 @@ export async function loadCallForReview(
     if (isProviderError(error)) return { ok: false, error: error.toJSON() };
     throw error;
   }
+  // Names the provider's read leaves out come from what the sync kept: the page never waits on a directory.
+  call = await nameCall(db, call);
   // A provider that fails this re-read leaves the rows to the periodic sweep; the call still opens.
   if (call.target) await reconcileTarget(deps, call.target, options).catch(rethrowUnlessProviderError);
   const review: CallForReview = {

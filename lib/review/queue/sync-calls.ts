@@ -5,6 +5,8 @@ import type { NewCallRow } from "@/lib/db/schema";
 import { logger } from "@/lib/logger";
 import { isProviderError, type ProviderErrorDetails } from "@/lib/providers/provider-error";
 import type { CallListItem, ProviderAdapter } from "@/lib/providers/types";
+import { withKnownNames } from "./known-names";
+import { resolveCallNames } from "./resolve-call-names";
 
 export type SyncOptions = {
   pageSize?: number;
@@ -36,6 +38,7 @@ export function toCallRow(item: CallListItem, syncedAt: Date): NewCallRow {
     agentName: item.agent?.name ?? null,
     counterpartName: item.counterpart.name,
     counterpartNumber: item.counterpart.number,
+    counterpartId: item.counterpart.id ?? null,
     summaryStatus: item.summaryStatus,
     targetId: item.targetId,
     searchText,
@@ -69,7 +72,9 @@ export async function syncCalls(
     for (;;) {
       const result = await deps.adapter.listCalls({ page, size: pageSize });
       const now = new Date();
-      const rows = result.items.map((item) => toCallRow(item, now));
+      // The names a provider's list leaves out, as Redline keeps them: a call listed again keeps its names.
+      const items = await withKnownNames(db, provider, result.items);
+      const rows = items.map((item) => toCallRow(item, now));
       await upsertCalls(db, rows);
       processed += rows.length;
       for (const row of rows) {
@@ -90,6 +95,7 @@ export async function syncCalls(
           : {}),
       });
       if (done) {
+        await resolveCallNames(deps);
         await analyzeCalls(db);
         return { status: "completed", provider, processed };
       }

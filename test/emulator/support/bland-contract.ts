@@ -110,5 +110,26 @@ export const blandContacts = z.strictObject({
 
 export const blandContactResponse = z.strictObject({ data: blandContact, errors: z.null() });
 
+/** A persona as `GET /v1/personas` lists it (CONTRACTS §3.6); versions may be null where none exists. */
+export const blandPersona = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: z.string(),
+  description: z.string(),
+  tags: z.array(z.string()),
+  image_url: z.string().nullable(),
+  created_at: instant,
+  updated_at: instant,
+  deleted_at: instant.nullable(),
+  user_id: z.string(),
+  current_production_version_id: z.string().nullable(),
+  current_draft_version_id: z.string().nullable(),
+  inbound_numbers: z.array(z.object({ phone_number: z.string(), label: z.string().nullable(), persona_id: z.string(), persona_settings: z.unknown() })),
+  current_production_version: z.unknown(),
+  current_draft_version: z.unknown(),
+});
+
+export const blandPersonas = z.strictObject({ data: z.array(blandPersona), errors: z.null() });
+
 /** `{data: null, errors: [{error, message}]}`. */
 export const blandError = z.strictObject({ data: z.null(), errors: z.array(z.strictObject({ error: z.string(), message: z.string() })).min(1) });

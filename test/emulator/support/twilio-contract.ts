@@ -31,6 +31,14 @@ export const summaryList = z.strictObject({
   }),
 });
 
+/** `Profile` (FetchProfile): `additionalProperties: false`; traits are groups of name → value. */
+const traitScalar = z.union([z.string(), z.number().int(), z.boolean()]);
+export const profile = z.strictObject({
+  id: z.string().regex(twilioIds.profile),
+  createdAt: instant,
+  traits: z.record(z.string().max(64), z.record(z.string().max(64), z.union([traitScalar, z.array(traitScalar)]))),
+});
+
 export const accepted = z.strictObject({ message: z.string().max(255) });
 
 const codes = { 400: 400, 401: 20003, 403: 403, 404: 20404, 429: 20429, 500: 20500, 503: 20503 } as const;

@@ -72,7 +72,7 @@ describe("Twilio Memory adapter", () => {
             durationSec: null,
             direction: "inbound",
             agent: null,
-            counterpart: { name: null, number: null },
+            counterpart: { id: PROFILE_A, name: null, number: null },
             summaryStatus: "ready",
             summaryText: expect.any(String),
           },

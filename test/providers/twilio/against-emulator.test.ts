@@ -60,7 +60,7 @@ describe("Twilio adapter against the emulator: success paths", () => {
         durationSec: null,
         direction: "inbound",
         agent: null,
-        counterpart: { name: null, number: null },
+        counterpart: { id: newestFirst[index]!.profileId, name: null, number: null },
         summaryStatus: "ready",
         summaryText: newestFirst[index]!.summary.content,
       });
