@@ -1,6 +1,6 @@
 "use server";
 
-import { AuthError } from "next-auth";
+import { AuthError, CredentialsSignin } from "next-auth";
 import { z } from "zod";
 import { signIn } from "@/lib/auth/auth";
 import { safeRedirect } from "@/lib/auth/safe-redirect";
@@ -30,7 +30,12 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
     if (error instanceof AuthError) {
       logger.warn({ event: "sign_in_failed", email: parsed.data.email, reason: error.type }, "sign-in failed");
       return {
-        error: error.type === "CredentialsSignin" ? "Wrong email or password." : "Sign-in failed. Try again.",
+        error:
+          error instanceof CredentialsSignin && error.code === "throttled"
+            ? "Too many failed sign-ins for this account or network. Wait a few minutes, then try again."
+            : error.type === "CredentialsSignin"
+              ? "Wrong email or password."
+              : "Sign-in failed. Try again.",
         email,
       };
     }

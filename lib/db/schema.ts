@@ -241,3 +241,16 @@ export const personNames = pgTable(
 );
 
 export type PersonName = typeof personNames.$inferSelect;
+
+/**
+ * Failed sign-ins per account (`account:<email>`) and per client address (`address:<ip>`): a key with too many
+ * recent failures is locked for a while that doubles with each further failure. In the database, so every
+ * instance counts the same guesses.
+ */
+export const signInThrottle = pgTable("sign_in_throttle", {
+  key: text("key").primaryKey(),
+  failures: integer("failures").notNull().default(0),
+  /** Failures older than the window are forgotten: the count starts again. */
+  windowStartedAt: timestamp("window_started_at", { withTimezone: true }).notNull(),
+  lockedUntil: timestamp("locked_until", { withTimezone: true }),
+});
