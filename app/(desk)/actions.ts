@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { authorizedAction } from "@/lib/auth/authorized-action";
 import { signOut } from "@/lib/auth/auth";
+import { endCurrentSession } from "@/lib/auth/end-session";
 import { getDatabase } from "@/lib/db/database";
 import { configuredProviders } from "@/lib/providers/registry";
 import { providerIdSchema } from "@/lib/providers/provider-id";
@@ -41,5 +42,6 @@ export const adjacentCallAction = authorizedAction(
 
 /** Outside the role-checked actions: it answers by redirecting, and a session that has already ended still lands on /login. */
 export async function signOutAction(): Promise<void> {
+  await endCurrentSession();
   await signOut({ redirectTo: "/login" });
 }

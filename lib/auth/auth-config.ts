@@ -17,9 +17,8 @@ export const authConfig = {
     authorized({ auth, request }) {
       const signedIn = Boolean(auth?.user);
       const { pathname } = request.nextUrl;
-      if (pathname === "/login") {
-        return signedIn ? Response.redirect(new URL("/queue", request.nextUrl)) : true;
-      }
+      // The login page itself sends a live session on to the queue: only the database knows a signed-out one.
+      if (pathname === "/login") return true;
       // A server action must answer with its own typed "signed out" result: a redirect here would make the
       // client navigate away from the editor and lose what the reviewer typed.
       if (request.headers.has("next-action")) return true;
@@ -31,6 +30,8 @@ export const authConfig = {
       if (user) {
         token.sub = user.id;
         token.role = user.role;
+        // Names this session, so signing out can end it for every copy of its cookie.
+        token.sid = crypto.randomUUID();
       }
       return token;
     },

@@ -254,3 +254,12 @@ export const signInThrottle = pgTable("sign_in_throttle", {
   windowStartedAt: timestamp("window_started_at", { withTimezone: true }).notNull(),
   lockedUntil: timestamp("locked_until", { withTimezone: true }),
 });
+
+/**
+ * Sessions ended before their cookie expires (signed out): the cookie is a sealed token that stays valid to
+ * whoever holds a copy, so every request checks its id here. Rows are kept until the token would have expired.
+ */
+export const revokedSessions = pgTable("revoked_sessions", {
+  sessionId: text("session_id").primaryKey(),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+});
