@@ -208,11 +208,12 @@ async function replacesTheirs({ deps, actor, input, key, journalId }: Attempt): 
 }
 
 /**
- * A call neither the queue's index nor the provider knows gets no journal row: nothing a reviewer typed can be
- * for it (the workspace only opens calls the provider has). A call the index lacks is asked of the provider.
+ * An approval of a call neither the queue's index nor the provider knows gets no journal row: it carries no
+ * words of anyone's. (A save does: its text is journalled first, as always, and fails with the provider's
+ * answer.) A call the index lacks is asked of the provider.
  */
 async function unknownCall({ database, adapter }: SaveSummaryDeps, input: Attempt["input"]): Promise<SaveError | null> {
-  if (await queuePosition(database.db, input.provider, input.callId)) return null;
+  if (input.intent !== "approve" || (await queuePosition(database.db, input.provider, input.callId))) return null;
   try {
     await adapter.getSummary(await adapter.summaryTarget(input.callId, input.templateKey));
     return null;

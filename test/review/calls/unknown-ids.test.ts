@@ -39,13 +39,15 @@ describe.each(drivers)("ids no provider has write nothing (%s)", (driver) => {
   // Well-formed, but no call of the provider's.
   const unknownId = () => calls.singleTemplate[0]!.replace(/.{6}$/, "zzzzzz");
 
-  it("refuses an approval or a save of an unknown call before journalling anything", async () => {
+  it("refuses an approval of an unknown call before journalling anything; a save's text is journalled and fails", async () => {
     const id = unknownId();
-    for (const input of [{ ...alloEdit(id, "a", "a"), intent: "approve" as const }, alloEdit(id, "a", "b")]) {
-      const result = await saveSummary({ database, adapter }, reviewer, input);
-      expect(result.ok === false && result.error.code).toBe("invalid_input");
-    }
+    const approval = await saveSummary({ database, adapter }, reviewer, { ...alloEdit(id, "a", "a"), intent: "approve" });
+    expect(approval.ok === false && approval.error.code).toBe("invalid_input");
     expect(await listRevisions(database.db, { provider: "allo", targetId: id })).toEqual([]);
+
+    const save = await saveSummary({ database, adapter }, reviewer, alloEdit(id, "a", "b"));
+    expect(save.ok).toBe(false);
+    expect(await listRevisions(database.db, { provider: "allo", targetId: id })).toMatchObject([{ status: "failed", content: "b" }]);
   });
 
   it("claims nothing for a call the queue does not hold", async () => {
