@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { QueryProvider } from "@/components/providers/query-provider";
 import "./globals.css";
@@ -13,7 +14,10 @@ export const metadata: Metadata = {
   manifest: "/site.webmanifest",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page renders per request, the sign-in and not-found pages too: Next can put a request's nonce only
+  // on scripts it renders for that request, and a page prerendered at build time would have its scripts refused.
+  await connection();
   return (
     <html lang="en">
       <body>

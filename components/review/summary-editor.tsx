@@ -3,6 +3,7 @@
 import type { ICommand, MDEditorProps } from "@uiw/react-md-editor/nohighlight";
 import { memo, useEffect, useState } from "react";
 import rehypeSanitize from "rehype-sanitize";
+import { rehypeRemoteImages } from "./rehype-remote-images";
 import "@uiw/react-md-editor/markdown-editor.css";
 
 // The no-highlight build keeps the review route within its script budget; the editor needs the browser.
@@ -51,10 +52,11 @@ function useEditorLoaded(): boolean {
 
 /**
  * The preview puts an empty anchor link before each heading (a link with no name to a screen reader):
- * those are dropped; the sanitizer keeps the rest safe.
+ * those are dropped; the sanitizer keeps the rest safe, and an image from another site is shown as a
+ * placeholder rather than loaded.
  */
 const previewOptions = {
-  rehypePlugins: [[rehypeSanitize]] as never,
+  rehypePlugins: [[rehypeSanitize], [rehypeRemoteImages]] as never,
   rehypeRewrite: (node: { type: string; tagName?: string; children?: Array<{ type: string; tagName?: string }> }) => {
     if (node.type === "element" && /^h[1-6]$/.test(node.tagName ?? "") && node.children) {
       node.children = node.children.filter((child) => !(child.type === "element" && child.tagName === "a"));

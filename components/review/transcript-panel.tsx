@@ -1,7 +1,7 @@
 "use client";
 
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { memo, useDeferredValue, useMemo, useRef, useState, type ReactNode } from "react";
+import { memo, useDeferredValue, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { Availability, TranscriptTurn } from "@/lib/providers/types";
 
 function offset(from: string, at: string): string {
@@ -71,6 +71,13 @@ export const TranscriptPanel = memo(function TranscriptPanel({
     estimateSize: () => 72,
     overscan: 8,
   });
+  const listRef = useRef<HTMLOListElement>(null);
+  const totalSize = virtualizer.getTotalSize();
+  // Set from the browser rather than as a style attribute: the content security policy refuses style attributes
+  // in server-rendered HTML, and the list has no rows before the page hydrates anyway.
+  useLayoutEffect(() => {
+    if (listRef.current) listRef.current.style.height = `${totalSize}px`;
+  }, [totalSize, turns.length]);
 
   const goTo = (position: number) => {
     if (matches.length === 0) return;
@@ -119,7 +126,7 @@ export const TranscriptPanel = memo(function TranscriptPanel({
           </div>
           {/* A region, so its name is allowed (ARIA forbids naming a bare div) and keyboard users know what they scroll. */}
           <div ref={scrollRef} className="turns-scroll" role="region" tabIndex={0} aria-label="Transcript turns">
-            <ol className="turns" style={{ height: virtualizer.getTotalSize() }}>
+            <ol ref={listRef} className="turns">
               {virtualizer.getVirtualItems().map((item) => {
                 const turn = turns[item.index]!;
                 return (

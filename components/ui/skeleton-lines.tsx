@@ -3,7 +3,7 @@ export function SkeletonLines({ count, label }: { count: number; label: string }
   return (
     <div className="skeleton" role="status" aria-label={label} aria-busy="true">
       {Array.from({ length: count }, (_, index) => (
-        <span key={index} className="skeleton-line" style={{ width: `${60 + ((index * 37) % 40)}%` }} />
+        <span key={index} className="skeleton-line" />
       ))}
     </div>
   );

@@ -24,7 +24,12 @@ export const authConfig = {
       if (request.headers.has("next-action")) return true;
       // Route handlers answer a signed-out request with a JSON 401 the page can explain, not a login page.
       if (pathname.startsWith("/api/")) return true;
-      return signedIn;
+      if (signedIn) return true;
+      // The redirect is made here: with proxy.ts wrapping `auth`, a `false` would let the request through.
+      const login = new URL("/login", request.nextUrl);
+      // A path, never an address: signing in only ever leads back into Redline (see safe-redirect.ts).
+      login.searchParams.set("callbackUrl", request.nextUrl.pathname + request.nextUrl.search);
+      return Response.redirect(login);
     },
     jwt({ token, user }) {
       if (user) {

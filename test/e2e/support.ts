@@ -77,3 +77,15 @@ export function requestsInFlight(page: Page): () => Promise<void> {
   page.on("requestfailed", () => void (inFlight -= 1));
   return () => expect.poll(() => inFlight).toBe(0);
 }
+
+/**
+ * What the page's console reports the content security policy refused, from now on: Chromium logs every
+ * refused script, style, image or request as an error naming the policy.
+ */
+export function policyViolations(page: Page): string[] {
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error" && message.text().includes("Content Security Policy")) violations.push(message.text());
+  });
+  return violations;
+}
