@@ -15,6 +15,9 @@ const codes: Record<QuoOperation, Record<QuoErrorStatus, string>> = {
   contacts: { 400: "0801400", 401: "0800401", 403: "0801403", 404: "0800404", 429: "0800429", 500: "0801500", 503: "0801503" },
 };
 
+// The titles Quo gives these statuses on endpoints with no titles of their own.
+const genericTitles: Record<QuoErrorStatus, string> = { 400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 429: "Too Many Requests", 500: "Unknown", 503: "Service Unavailable" };
+
 const titles: Record<QuoOperation, Record<QuoErrorStatus, string>> = {
   calls: {
     400: "Too Many Participants",
@@ -25,9 +28,9 @@ const titles: Record<QuoOperation, Record<QuoErrorStatus, string>> = {
     500: "Unknown",
     503: "Service Unavailable",
   },
-  summaries: { 400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 429: "Too Many Requests", 500: "Unknown", 503: "Service Unavailable" },
-  transcripts: { 400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 429: "Too Many Requests", 500: "Unknown", 503: "Service Unavailable" },
-  users: { 400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 429: "Too Many Requests", 500: "Unknown", 503: "Service Unavailable" },
+  summaries: genericTitles,
+  transcripts: genericTitles,
+  users: genericTitles,
   contacts: {
     400: "Invalid Custom Field Item",
     401: "Unauthorized",

@@ -1,9 +1,9 @@
 import { quoFailure, type QuoFailure, type QuoFieldError } from "./errors";
 
 /** Opaque to clients: where the next page starts. */
-const encodeToken = (offset: number) => Buffer.from(JSON.stringify({ o: offset })).toString("base64url");
+export const encodeToken = (offset: number) => Buffer.from(JSON.stringify({ o: offset })).toString("base64url");
 
-function decodeToken(token: string): number | null {
+export function decodeToken(token: string): number | null {
   try {
     const value = JSON.parse(Buffer.from(token, "base64url").toString("utf8")) as { o?: unknown };
     return Number.isInteger(value.o) && (value.o as number) >= 0 ? (value.o as number) : null;
@@ -12,7 +12,7 @@ function decodeToken(token: string): number | null {
   }
 }
 
-const field = (path: string, message: string, value: unknown, type: string): QuoFieldError => ({ path: `/${path}`, message, value, schema: { type } });
+export const field = (path: string, message: string, value: unknown, type: string): QuoFieldError => ({ path: `/${path}`, message, value, schema: { type } });
 
 /**
  * A page of a Quo v1 list that takes `maxResults` (required, 1 to `max`) and `pageToken`:

@@ -70,7 +70,8 @@ export async function rejection(promise: Promise<unknown>): Promise<ProviderErro
   return error as ProviderError;
 }
 
-async function admin(emulator: RunningEmulator, method: string, path: string, body?: unknown): Promise<unknown> {
+/** One admin request to the emulator; an answer other than 2xx fails the test with the emulator's message. */
+export async function emulatorAdmin(emulator: RunningEmulator, method: string, path: string, body?: unknown): Promise<unknown> {
   const response = await fetch(`${emulator.url}/__emulator/${path}`, {
     method,
     headers: body === undefined ? {} : { "content-type": "application/json" },
@@ -83,25 +84,25 @@ async function admin(emulator: RunningEmulator, method: string, path: string, bo
 
 /** Replaces the faults in force, e.g. `setFaults(emulator, "allo.search:status=429,count=1")`. */
 export async function setFaults(emulator: RunningEmulator, ...faults: (string | FaultInput)[]): Promise<void> {
-  await admin(emulator, "PUT", "faults", { faults });
+  await emulatorAdmin(emulator, "PUT", "faults", { faults });
 }
 
 /** How many hits each fault in force has left, in the order they were set. */
 export async function faultsRemaining(emulator: RunningEmulator): Promise<(number | null)[]> {
-  const body = (await admin(emulator, "GET", "faults")) as { faults: { remaining: number | null }[] };
+  const body = (await emulatorAdmin(emulator, "GET", "faults")) as { faults: { remaining: number | null }[] };
   return body.faults.map((fault) => fault.remaining);
 }
 
 export async function clearFaults(emulator: RunningEmulator): Promise<void> {
-  await admin(emulator, "DELETE", "faults");
+  await emulatorAdmin(emulator, "DELETE", "faults");
 }
 
 export async function resetEmulator(emulator: RunningEmulator): Promise<void> {
-  await admin(emulator, "POST", "reset");
+  await emulatorAdmin(emulator, "POST", "reset");
 }
 
 export async function setEmulatorSettings(emulator: RunningEmulator, settings: { rateLimits?: boolean; twilioApplyDelayMs?: number }): Promise<void> {
-  await admin(emulator, "PATCH", "settings", settings);
+  await emulatorAdmin(emulator, "PATCH", "settings", settings);
 }
 
 /**
@@ -181,7 +182,7 @@ export async function eventually<T>(read: () => Promise<T>, check: (value: T) =>
 /** The summary writes the emulator applied, oldest first: proof of what reached the provider, from any process. */
 export async function summaryWrites(emulator: RunningEmulator, filter: { provider?: string; target?: string } = {}): Promise<SummaryWrite[]> {
   const query = new URLSearchParams(filter as Record<string, string>).toString();
-  const answer = writesAnswerSchema.parse(await admin(emulator, "GET", `writes${query ? `?${query}` : ""}`));
+  const answer = writesAnswerSchema.parse(await emulatorAdmin(emulator, "GET", `writes${query ? `?${query}` : ""}`));
   if (answer.dropped > 0) throw new Error("The emulator's write log dropped writes: it cannot prove what was written");
   return answer.writes;
 }

@@ -1,27 +1,10 @@
 import { quoFailure, type QuoFieldError } from "../errors";
+import { decodeToken, encodeToken, field } from "../offset-page";
 import type { QuoRoute } from "../handler";
 import { presentCall } from "../present";
 import { firstCreatedBefore } from "../store";
 
 const E164 = /^\+[1-9]\d{1,14}$/;
-
-function field(path: string, message: string, value: unknown, type: string): QuoFieldError {
-  return { path: `/${path}`, message, value, schema: { type } };
-}
-
-/** Opaque to clients: where the next page starts. */
-function encodeToken(offset: number): string {
-  return Buffer.from(JSON.stringify({ o: offset })).toString("base64url");
-}
-
-function decodeToken(token: string): number | null {
-  try {
-    const value = JSON.parse(Buffer.from(token, "base64url").toString("utf8")) as { o?: unknown };
-    return Number.isInteger(value.o) && (value.o as number) >= 0 ? (value.o as number) : null;
-  } catch {
-    return null;
-  }
-}
 
 function parseInstant(value: string | null): number | null | undefined {
   if (value === null) return undefined;
