@@ -12,6 +12,8 @@ const envSchema = z.object({
   PROVIDER_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   /** How long a save waits while another save of the same summary runs, before answering "busy". */
   SAVE_LOCK_WAIT_MS: z.coerce.number().int().min(0).max(120_000).default(15_000),
+  /** A session with no activity (pages, saves, typing) for this long is ended; the next request signs in again. */
+  AUTH_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

@@ -4,7 +4,6 @@ import { AuthError, CredentialsSignin } from "next-auth";
 import { z } from "zod";
 import { signIn } from "@/lib/auth/auth";
 import { safeRedirect } from "@/lib/auth/safe-redirect";
-import { logger } from "@/lib/logger";
 import type { SignInState } from "@/lib/auth/sign-in-state";
 
 const signInSchema = z.object({
@@ -12,6 +11,16 @@ const signInSchema = z.object({
   password: z.string().min(1, "Enter your password."),
   callbackUrl: z.string().optional(),
 });
+
+function signInFailureMessage(error: AuthError): string {
+  if (error instanceof CredentialsSignin && error.code === "throttled") {
+    return "Too many failed sign-ins for this account or network. Wait a few minutes, then try again.";
+  }
+  if (error instanceof CredentialsSignin && error.code === "deactivated") {
+    return "This account has been deactivated. Ask an admin of your team if this is a mistake.";
+  }
+  return error.type === "CredentialsSignin" ? "Wrong email or password." : "Sign-in failed. Try again.";
+}
 
 /** Outside the role-checked actions: it runs before there is a session, and answers by redirecting. */
 export async function signInAction(_previous: SignInState, formData: FormData): Promise<SignInState> {
@@ -28,14 +37,9 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
   } catch (error) {
     // signIn throws a redirect on success; only Auth.js's own errors are failures to report.
     if (error instanceof AuthError) {
-      logger.warn({ event: "sign_in_failed", email: parsed.data.email, reason: error.type }, "sign-in failed");
+      // The password check has recorded the security event; this only tells the person what happened.
       return {
-        error:
-          error instanceof CredentialsSignin && error.code === "throttled"
-            ? "Too many failed sign-ins for this account or network. Wait a few minutes, then try again."
-            : error.type === "CredentialsSignin"
-              ? "Wrong email or password."
-              : "Sign-in failed. Try again.",
+        error: signInFailureMessage(error),
         email,
       };
     }

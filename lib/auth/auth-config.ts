@@ -4,6 +4,9 @@ import { roles } from "./roles";
 
 const roleSchema = z.enum(roles);
 
+/** A session lasts a working day at most; the idle timeout (AUTH_IDLE_MINUTES) usually ends it sooner. */
+export const sessionMaxAgeSec = 12 * 60 * 60;
+
 /**
  * The part of the Auth.js configuration that needs no database, shared by proxy.ts and the full setup.
  * It only redirects; every action and data function checks the session and role itself.
@@ -11,7 +14,7 @@ const roleSchema = z.enum(roles);
 export const authConfig = {
   trustHost: true,
   pages: { signIn: "/login" },
-  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: sessionMaxAgeSec },
   providers: [],
   callbacks: {
     authorized({ auth, request }) {
@@ -35,7 +38,7 @@ export const authConfig = {
       if (user) {
         token.sub = user.id;
         token.role = user.role;
-        // Names this session, so signing out can end it for every copy of its cookie.
+        // Names the server-side session (auth.ts writes it), so it can be ended for every copy of its cookie.
         token.sid = crypto.randomUUID();
       }
       return token;

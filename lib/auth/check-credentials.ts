@@ -2,7 +2,7 @@ import type { Db } from "@/lib/db/open-database";
 import { clearFailures, lockedUntil, recordFailure, type ThrottlePolicy } from "@/lib/db/queries/sign-in-throttle";
 import type { User } from "@/lib/db/schema";
 import { findUserByEmail } from "@/lib/db/queries/users";
-import { logger } from "@/lib/logger";
+import { recordSecurityEvent } from "./security-event";
 import { hashPassword, verifyPassword } from "./password";
 
 /** Five free guesses per account in a quarter of an hour, then 30 s, doubling, at most 15 minutes. */
@@ -13,6 +13,8 @@ export const addressPolicy: ThrottlePolicy = { freeFailures: 30, windowMs: 15 * 
 export type CredentialCheck =
   | { ok: true; user: User }
   | { ok: false; reason: "wrong" }
+  /** The right password for an account an admin has deactivated. */
+  | { ok: false; reason: "deactivated" }
   | { ok: false; reason: "throttled"; retryAfterSec: number };
 
 let decoy: Promise<string> | undefined;
@@ -35,16 +37,21 @@ export async function checkCredentials(
   const keys = input.address ? [accountKey, `address:${input.address}`] : [accountKey];
   const locked = await lockedUntil(db, keys, now);
   if (locked) {
-    logger.warn({ event: "sign_in_throttled", email: input.email, address: input.address }, "sign-in refused: too many failures");
+    await recordSecurityEvent(db, { event: "sign_in_throttled", email: input.email, address: input.address, detail: { until: locked.toISOString() } });
     return { ok: false, reason: "throttled", retryAfterSec: Math.ceil((locked.getTime() - now.getTime()) / 1000) };
   }
   const user = await findUserByEmail(db, input.email);
   const matches = await verify(input.password, user?.passwordHash ?? (await decoyHash()));
   if (user?.passwordHash && matches) {
     await clearFailures(db, accountKey);
+    if (user.deactivatedAt) {
+      await recordSecurityEvent(db, { event: "sign_in_failed", subjectId: user.id, email: input.email, address: input.address, detail: { reason: "deactivated" } });
+      return { ok: false, reason: "deactivated" };
+    }
     return { ok: true, user };
   }
   await recordFailure(db, accountKey, accountPolicy, now);
   if (input.address) await recordFailure(db, `address:${input.address}`, addressPolicy, now);
+  await recordSecurityEvent(db, { event: "sign_in_failed", subjectId: user?.id, email: input.email, address: input.address, detail: { reason: "wrong_password" } });
   return { ok: false, reason: "wrong" };
 }

@@ -13,7 +13,7 @@ declare module "next-auth" {
 declare module "next-auth/jwt" {
   interface JWT {
     role?: Role;
-    /** The session's id, which signing out revokes. */
+    /** The server-side session this cookie names (the `sessions` table). */
     sid?: string;
   }
 }

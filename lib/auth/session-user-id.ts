@@ -2,7 +2,8 @@ import "server-only";
 import { decode } from "next-auth/jwt";
 import { cookies } from "next/headers";
 import { getDatabase } from "@/lib/db/database";
-import { isSessionRevoked } from "@/lib/db/queries/revoked-sessions";
+import { checkSession } from "@/lib/db/queries/sessions";
+import type { SessionRow } from "@/lib/db/schema";
 import { env } from "@/lib/env";
 
 // Auth.js names its session cookie by whether the site is served over HTTPS; the name is also the key's salt.
@@ -11,9 +12,9 @@ const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"
 export type SessionToken = { userId: string; sessionId: string; expiresAt: Date };
 
 /**
- * The session the request's cookie carries, decrypted here (expiry checked) rather than through Auth.js's
+ * The session the request's cookie names, decrypted here (expiry checked) rather than through Auth.js's
  * whole session call, which costs several milliseconds a request. A token without a session id predates
- * revocable sessions and is refused.
+ * server-side sessions and is refused.
  */
 export async function currentSession(): Promise<SessionToken | null> {
   const jar = await cookies();
@@ -28,13 +29,27 @@ export async function currentSession(): Promise<SessionToken | null> {
   return null;
 }
 
+export type ActiveSession = { userId: string; sessionId: string; method: SessionRow["method"]; authenticatedAt: Date };
+
 /**
- * The signed-in user's id, or null: no cookie, an expired one, or a session ended by signing out (a copy of
- * its cookie is refused too). Every action and route asks this first; kept apart so tests can stand in for it.
+ * The request's session if it may still act: not signed out, not idle past the team's limit, its account
+ * not deactivated. `activity: false` for reads a page makes on its own (polling): they neither keep an
+ * unattended session alive nor end a live one.
  */
-export async function sessionUserId(): Promise<string | null> {
-  const session = await currentSession();
-  if (!session) return null;
+export async function activeSession(options: { activity?: boolean } = {}): Promise<ActiveSession | null> {
+  const token = await currentSession();
+  if (!token) return null;
   const { db } = await getDatabase();
-  return (await isSessionRevoked(db, session.sessionId)) ? null : session.userId;
+  const idleMs = env().AUTH_IDLE_MINUTES * 60_000;
+  const check = await checkSession(db, token.sessionId, { idleMs, touch: options.activity ?? true });
+  if (!check.ok || check.userId !== token.userId) return null;
+  return { userId: check.userId, sessionId: token.sessionId, method: check.method, authenticatedAt: check.authenticatedAt };
+}
+
+/**
+ * The signed-in user's id, or null: no cookie, an expired or ended session (a copy of its cookie is refused
+ * too). Every action and route asks this first; kept apart so tests can stand in for it.
+ */
+export async function sessionUserId(options: { activity?: boolean } = {}): Promise<string | null> {
+  return (await activeSession(options))?.userId ?? null;
 }

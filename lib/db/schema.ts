@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import {
   index,
   integer,
+  jsonb,
   pgEnum,
   pgTable,
   primaryKey,
@@ -47,7 +48,13 @@ export const users = pgTable("users", {
   role: roleEnum("role").notNull().default("viewer"),
   passwordHash: text("password_hash"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-});
+  /** Set when an admin deactivates the account: it cannot sign in by any means, and its sessions end at once. */
+  deactivatedAt: timestamp("deactivated_at", { withTimezone: true }),
+  /** The identity provider's issuer and subject this account signs in as, linked at its first SSO sign-in. */
+  oidcIssuer: text("oidc_issuer"),
+  oidcSubject: text("oidc_subject"),
+  passwordChangedAt: timestamp("password_changed_at", { withTimezone: true }),
+}, (table) => [unique("users_oidc_key").on(table.oidcIssuer, table.oidcSubject)]);
 
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
@@ -256,10 +263,82 @@ export const signInThrottle = pgTable("sign_in_throttle", {
 });
 
 /**
- * Sessions ended before their cookie expires (signed out): the cookie is a sealed token that stays valid to
- * whoever holds a copy, so every request checks its id here. Rows are kept until the token would have expired.
+ * Every signed-in session, server side: the cookie only names one. A session is refused once ended (signed
+ * out, its account deactivated, its password changed), once idle too long, or once expired, so a copied
+ * cookie is worth nothing after any of those.
  */
-export const revokedSessions = pgTable("revoked_sessions", {
-  sessionId: text("session_id").primaryKey(),
-  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    method: text("method", { enum: ["password", "sso"] }).notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /** When the user last proved who they are (sign-in, or the password asked before an admin change). */
+    authenticatedAt: timestamp("authenticated_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Moved forward at most once a minute, so a busy reviewer's requests do not each write. */
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+    endedReason: text("ended_reason", { enum: ["signed_out", "deactivated", "password_changed", "idle"] }),
+  },
+  (table) => [index("sessions_user_idx").on(table.userId), index("sessions_expires_idx").on(table.expiresAt)],
+);
+
+export type SessionRow = typeof sessions.$inferSelect;
+
+/**
+ * One-time links an admin hands out: an invitation (the new account sets its password) or a password reset.
+ * Only a hash of the token is kept, so the table leaks no usable link.
+ */
+export const accountLinks = pgTable(
+  "account_links",
+  {
+    id: serial("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    purpose: text("purpose", { enum: ["invite", "reset"] }).notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    createdBy: text("created_by").references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+  },
+  (table) => [index("account_links_user_idx").on(table.userId)],
+);
+
+export type AccountLink = typeof accountLinks.$inferSelect;
+
+/**
+ * The audit of everything about access: sign-ins that failed or were throttled, refusals, sessions ended,
+ * accounts invited, changed or deactivated. Also logged with pino; kept here so admins can read it.
+ */
+export const securityEvents = pgTable(
+  "security_events",
+  {
+    id: serial("id").primaryKey(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    event: text("event").notNull(),
+    /** Who did it, when signed in. */
+    actorId: text("actor_id"),
+    /** The account it was about (the target of a role change, the account a failed sign-in named). */
+    subjectId: text("subject_id"),
+    email: text("email"),
+    address: text("address"),
+    detail: jsonb("detail").$type<Record<string, unknown>>(),
+  },
+  (table) => [index("security_events_at_idx").on(table.at), index("security_events_event_idx").on(table.event, table.at)],
+);
+
+export type SecurityEventRow = typeof securityEvents.$inferSelect;
+
+/** Team-wide settings an admin changes at run time (for now, whether everyone must sign in with SSO). */
+export const appSettings = pgTable("app_settings", {
+  key: text("key").primaryKey(),
+  value: jsonb("value").notNull(),
+  updatedBy: text("updated_by"),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });

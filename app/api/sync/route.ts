@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 
 /** Sync progress, polled by the queue page while a pass runs. */
 export async function GET() {
-  const check = await requireRole("viewer");
+  const check = await requireRole("viewer", { activity: false });
   if (!check.ok) return NextResponse.json({ error: check.error }, { status: check.error.code === "forbidden" ? 403 : 401 });
   const database = await getDatabase();
   return NextResponse.json({ providers: await readSyncStatus(database, configuredProviders()) }, { headers: { "Cache-Control": "no-store" } });

@@ -20,7 +20,8 @@ export async function callRouteContext(
   params: Promise<{ provider: string; id: string }>,
   role: Role = "viewer",
 ): Promise<{ ok: true; context: CallRouteContext } | { ok: false; response: NextResponse }> {
-  const check = await requireRole(role);
+  // Route handlers serve the page's own reads and polls, never a person's action: no activity for the idle clock.
+  const check = await requireRole(role, { activity: false });
   if (!check.ok) return { ok: false, response: jsonError(check.error.code === "forbidden" ? 403 : 401, check.error) };
   const { provider, id } = await params;
   const parsed = providerIdSchema.safeParse(provider);
