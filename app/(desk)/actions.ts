@@ -45,3 +45,9 @@ export async function signOutAction(): Promise<void> {
   await endCurrentSession();
   await signOut({ redirectTo: "/login" });
 }
+
+/**
+ * Typing and clicking in the page count as activity for the idle timeout, though they send nothing:
+ * the page reports them now and then, and this check of the session is what moves its clock.
+ */
+export const stillHereAction = authorizedAction({ name: "stillHere", role: "viewer", input: z.undefined() }, async () => ({ ok: true as const }));

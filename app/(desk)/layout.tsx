@@ -4,7 +4,8 @@ import type { ReactNode } from "react";
 import { requireRole } from "@/lib/auth/require-role";
 import { KeyboardHelp } from "@/components/ui/keyboard-help";
 import { hasRole, roleLabels } from "@/lib/auth/roles";
-import { signOutAction } from "./actions";
+import { ActivityHeartbeat } from "@/components/session/activity-heartbeat";
+import { signOutAction, stillHereAction } from "./actions";
 
 export default async function DeskLayout({ children }: { children: ReactNode }) {
   const check = await requireRole("viewer");
@@ -34,6 +35,7 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
       </header>
       {children}
       <KeyboardHelp />
+      <ActivityHeartbeat report={stillHereAction} />
     </>
   );
 }

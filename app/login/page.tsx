@@ -6,15 +6,20 @@ import { signInAction } from "./actions";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
-  const { callbackUrl } = await searchParams;
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; passwordSet?: string; email?: string }> }) {
+  const { callbackUrl, passwordSet, email } = await searchParams;
   // A live session goes on to the queue; a signed-out one (even with its old cookie) signs in again.
   if (await sessionUserId()) redirect("/queue");
   return (
     <main className="login-page">
       <h1>Redline</h1>
       <p className="muted">Review and correct AI call summaries.</p>
-      <LoginForm callbackUrl={callbackUrl} signIn={signInAction} />
+      {passwordSet ? (
+        <p role="status" className="notice">
+          Your password is set. Sign in with it now.
+        </p>
+      ) : null}
+      <LoginForm callbackUrl={callbackUrl} email={email} signIn={signInAction} />
     </main>
   );
 }

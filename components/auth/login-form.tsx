@@ -5,13 +5,16 @@ import type { SignInState } from "@/lib/auth/sign-in-state";
 
 export function LoginForm({
   callbackUrl,
+  email,
   signIn,
 }: {
   callbackUrl?: string;
+  /** Filled in when the person comes from setting their password. */
+  email?: string;
   /** The sign-in server action, handed down by the page. */
   signIn: (state: SignInState, form: FormData) => Promise<SignInState>;
 }) {
-  const [state, formAction, pending] = useActionState<SignInState, FormData>(signIn, { error: null, email: "" });
+  const [state, formAction, pending] = useActionState<SignInState, FormData>(signIn, { error: null, email: email ?? "" });
   return (
     <form action={formAction} className="login-form" aria-describedby={state.error ? "login-error" : undefined}>
       <label htmlFor="email">Email</label>

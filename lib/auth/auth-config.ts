@@ -22,6 +22,8 @@ export const authConfig = {
       const { pathname } = request.nextUrl;
       // The login page itself sends a live session on to the queue: only the database knows a signed-out one.
       if (pathname === "/login") return true;
+      // A one-time link to set a password is opened before its person has any session.
+      if (pathname.startsWith("/password/")) return true;
       // A server action must answer with its own typed "signed out" result: a redirect here would make the
       // client navigate away from the editor and lose what the reviewer typed.
       if (request.headers.has("next-action")) return true;

@@ -6,6 +6,7 @@ import { getDatabase } from "@/lib/db/database";
 import { startSession } from "@/lib/db/queries/sessions";
 import { authConfig, sessionMaxAgeSec } from "./auth-config";
 import { checkCredentials } from "./check-credentials";
+import { clientAddress } from "./request-origin";
 import { recordSecurityEvent } from "./security-event";
 
 /** Too many failed sign-ins for the account or the address: Auth.js carries `code` to whoever asked. */
@@ -16,12 +17,6 @@ export class ThrottledSignin extends CredentialsSignin {
 /** The right password for a deactivated account. */
 export class DeactivatedSignin extends CredentialsSignin {
   code = "deactivated";
-}
-
-/** The client's address as the proxy in front of Redline reports it (the first `X-Forwarded-For` hop). */
-function clientAddress(headers: Headers | undefined): string | null {
-  const forwarded = headers?.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || headers?.get("x-real-ip") || null;
 }
 
 const credentialsSchema = z.object({

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { SettingsNav } from "@/components/accounts/settings-nav";
 import { LocalTime } from "@/components/ui/local-time";
 import { requireRole } from "@/lib/auth/require-role";
 import { getDatabase } from "@/lib/db/database";
@@ -34,6 +35,7 @@ export default async function SettingsPage() {
   return (
     <main className="page">
       <h1>Settings</h1>
+      <SettingsNav current="providers" />
       <h2>Providers</h2>
       {health.length === 0 ? <p>No provider is configured. See the README for the variables each provider needs.</p> : null}
       <table className="queue-table">

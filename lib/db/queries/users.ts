@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Db } from "../open-database";
 import { users, type NewUser, type User } from "../schema";
 
@@ -24,4 +24,33 @@ export async function upsertUser(db: Db, user: NewUser): Promise<User> {
     })
     .returning();
   return row!;
+}
+
+export async function listUsers(db: Db): Promise<User[]> {
+  return db.select().from(users).orderBy(asc(users.name), asc(users.email));
+}
+
+/** A new account with no password yet (it sets one through its invitation); null when the email has one already. */
+export async function insertInvitedUser(db: Db, user: { email: string; name: string; role: User["role"] }): Promise<User | null> {
+  const [row] = await db
+    .insert(users)
+    .values({ ...user, email: user.email.toLowerCase() })
+    .onConflictDoNothing({ target: users.email })
+    .returning();
+  return row ?? null;
+}
+
+export async function updateUser(db: Db, id: string, change: Partial<Pick<User, "role" | "deactivatedAt" | "passwordHash" | "passwordChangedAt" | "name">>): Promise<User | undefined> {
+  const [row] = await db.update(users).set(change).where(eq(users.id, id)).returning();
+  return row;
+}
+
+/** Admins who can still sign in, locking their rows: two admins demoting each other at once cannot leave none. */
+export async function lockActiveAdmins(db: Db): Promise<string[]> {
+  const rows = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.role, "admin"), isNull(users.deactivatedAt)))
+    .for("update");
+  return rows.map((row) => row.id);
 }
