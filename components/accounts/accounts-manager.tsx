@@ -75,24 +75,18 @@ export function AccountsManager({ accounts, actorId, actions }: { accounts: Acco
             );
           }}
         >
-          <label>
-            Email
-            <input name="email" type="email" required maxLength={320} autoComplete="off" />
-          </label>
-          <label>
-            Name
-            <input name="name" type="text" required maxLength={200} autoComplete="off" />
-          </label>
-          <label>
-            Role
-            <select name="role" defaultValue="reviewer">
-              {roles.map((role) => (
-                <option key={role} value={role}>
-                  {roleLabels[role]}
-                </option>
-              ))}
-            </select>
-          </label>
+          <label htmlFor="invite-email">Email</label>
+          <input id="invite-email" name="email" type="email" required maxLength={320} autoComplete="off" />
+          <label htmlFor="invite-name">Name</label>
+          <input id="invite-name" name="name" type="text" required maxLength={200} autoComplete="off" />
+          <label htmlFor="invite-role">Role</label>
+          <select id="invite-role" name="role" defaultValue="reviewer">
+            {roles.map((role) => (
+              <option key={role} value={role}>
+                {roleLabels[role]}
+              </option>
+            ))}
+          </select>
           <button type="submit" className="button primary" disabled={busy}>
             Invite
           </button>

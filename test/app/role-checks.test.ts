@@ -14,7 +14,7 @@ vi.mock("@/lib/providers/registry", () => ({ configuredProviders: () => [], getA
 vi.mock("@/lib/auth/auth", () => ({ signOut: async () => undefined }));
 
 const { saveSummaryAction } = await import("@/app/(desk)/calls/[provider]/[id]/actions");
-const { adjacentCallAction, nextCallAction } = await import("@/app/(desk)/actions");
+const { adjacentCallAction, nextCallAction, stillHereAction } = await import("@/app/(desk)/actions");
 const { startSyncAction } = await import("@/app/(desk)/queue/actions");
 const summaryRoute = await import("@/app/api/calls/[provider]/[id]/summary/route");
 const historyRoute = await import("@/app/api/calls/[provider]/[id]/history/route");
@@ -45,6 +45,7 @@ const entries: Array<{ name: string; least: Role; call: () => Promise<Answer> }>
     least: "viewer",
     call: async () => fromAction(await adjacentCallAction({ provider: "allo", callId: "cll-1", queue: "", direction: "next" })),
   },
+  { name: "activity report action", least: "viewer", call: async () => fromAction(await stillHereAction()) },
   { name: "sync action", least: "reviewer", call: async () => fromAction(await startSyncAction()) },
   { name: "summary route", least: "viewer", call: async () => fromResponse(await summaryRoute.GET(request(), call)) },
   { name: "history route", least: "viewer", call: async () => fromResponse(await historyRoute.GET(request(), call)) },

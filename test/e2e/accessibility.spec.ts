@@ -137,4 +137,23 @@ test.describe("signed in", () => {
     await expect(page.getByRole("heading", { name: "Settings" })).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);
   });
+
+  test("accounts, with the deactivation dialog open, and security events", async ({ page }) => {
+    await page.goto(`${baseUrl()}/settings/accounts`);
+    await expect(page.getByRole("heading", { name: "Accounts" })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole("button", { name: "Deactivate Val Viewer" }).click();
+    await expect(page.getByRole("dialog", { name: "Deactivate Val Viewer?" })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole("dialog").getByRole("button", { name: "Cancel" }).click();
+    await page.goto(`${baseUrl()}/settings/security`);
+    await expect(page.getByRole("heading", { name: "Security events" })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+});
+
+test("setting a password from a link, and a link that cannot be used", async ({ page }) => {
+  await page.goto(`${baseUrl()}/password/not-a-link-anyone-made-000000000000`);
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("Ask an admin of your team for a new link");
+  expect(await seriousViolations(page)).toEqual([]);
 });
