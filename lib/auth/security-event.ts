@@ -11,7 +11,6 @@ export const securityEventLabels = {
   signed_out: "Signed out",
   session_idle: "Session ended after inactivity",
   role_refused: "Refused: role too low",
-  reauthentication_failed: "Password check before an admin change failed",
   account_invited: "Account invited",
   password_reset_issued: "Password reset link made",
   password_set: "Password set",
@@ -35,7 +34,7 @@ export type SecurityEvent = {
   detail?: Record<string, unknown>;
 };
 
-const warnings = new Set<SecurityEventName>(["sign_in_failed", "sign_in_throttled", "role_refused", "reauthentication_failed", "sso_refused"]);
+const warnings = new Set<SecurityEventName>(["sign_in_failed", "sign_in_throttled", "role_refused", "sso_refused"]);
 
 /**
  * Logs the event as structured pino output (for whatever collects the logs) and keeps it for admins to read

@@ -5,6 +5,7 @@ import { getDatabase } from "@/lib/db/database";
 import { checkSession } from "@/lib/db/queries/sessions";
 import type { SessionRow } from "@/lib/db/schema";
 import { env } from "@/lib/env";
+import { recordSecurityEvent } from "./security-event";
 
 // Auth.js names its session cookie by whether the site is served over HTTPS; the name is also the key's salt.
 const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
@@ -42,7 +43,11 @@ export async function activeSession(options: { activity?: boolean } = {}): Promi
   const { db } = await getDatabase();
   const idleMs = env().AUTH_IDLE_MINUTES * 60_000;
   const check = await checkSession(db, token.sessionId, { idleMs, touch: options.activity ?? true });
-  if (!check.ok || check.userId !== token.userId) return null;
+  if (!check.ok) {
+    if (check.justEnded) await recordSecurityEvent(db, { event: "session_idle", subjectId: token.userId, detail: { idleMinutes: env().AUTH_IDLE_MINUTES } });
+    return null;
+  }
+  if (check.userId !== token.userId) return null;
   return { userId: check.userId, sessionId: token.sessionId, method: check.method, authenticatedAt: check.authenticatedAt };
 }
 

@@ -26,7 +26,7 @@ describe.each(drivers)("server-side sessions (%s)", (driver) => {
   it("stays alive while used, and ends for good after the idle time with no activity", async () => {
     expect(await check(minutes(20))).toMatchObject({ ok: true, userId });
     expect(await check(minutes(45))).toMatchObject({ ok: true });
-    expect(await check(minutes(76))).toEqual({ ok: false, reason: "idle" });
+    expect(await check(minutes(76))).toEqual({ ok: false, reason: "idle", justEnded: true });
     // Ended: activity after that does not bring it back.
     expect(await check(minutes(77))).toEqual({ ok: false, reason: "idle" });
   });
@@ -34,7 +34,7 @@ describe.each(drivers)("server-side sessions (%s)", (driver) => {
   it("polling (no activity) neither keeps a session alive nor ends a live one early", async () => {
     expect(await check(minutes(20), false)).toMatchObject({ ok: true });
     expect(await check(minutes(29), false)).toMatchObject({ ok: true });
-    expect(await check(minutes(31), false)).toEqual({ ok: false, reason: "idle" });
+    expect(await check(minutes(31), false)).toEqual({ ok: false, reason: "idle", justEnded: true });
   });
 
   it("signing out ends it, and only it", async () => {

@@ -17,7 +17,7 @@ export async function startSession(
 
 export type SessionCheck =
   | { ok: true; userId: string; method: SessionRow["method"]; authenticatedAt: Date }
-  | { ok: false; reason: EndReason | "unknown" | "expired" };
+  | { ok: false; reason: EndReason | "unknown" | "expired"; justEnded?: true };
 
 /** Activity closer together than this is not written again: one write a minute per session at most. */
 const touchEveryMs = 60_000;
@@ -42,7 +42,7 @@ export async function checkSession(db: Db, id: string, options: { idleMs: number
   if (session.expiresAt <= now) return { ok: false, reason: "expired" };
   if (now.getTime() - session.lastSeenAt.getTime() > options.idleMs) {
     await endSession(db, id, "idle", now);
-    return { ok: false, reason: "idle" };
+    return { ok: false, reason: "idle", justEnded: true };
   }
   if ((options.touch ?? true) && now.getTime() - session.lastSeenAt.getTime() >= touchEveryMs) {
     await db.update(sessions).set({ lastSeenAt: now }).where(and(eq(sessions.id, id), isNull(sessions.endedAt)));
