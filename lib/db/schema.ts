@@ -110,6 +110,8 @@ export const summaryRevisions = pgTable(
     errorCode: text("error_code"),
     errorMessage: text("error_message"),
     requestId: text("request_id"),
+    /** Facts the transcript did not support when the reviewer saved (`UnresolvedFlag[]`); null: not checked. */
+    unresolvedFlags: jsonb("unresolved_flags").$type<Array<{ kind: string; reason: string; text: string; message: string; turn: number | null }>>(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     completedAt: timestamp("completed_at", { withTimezone: true }),
   },

@@ -13,6 +13,7 @@ export type PendingRevision = SummaryKey & {
   baseContent: string | null;
   baseRevision: number;
   content: string;
+  unresolvedFlags?: SummaryRevision["unresolvedFlags"];
 };
 
 const targetIs = (key: SummaryKey) =>

@@ -13,6 +13,7 @@ import { currentSummary } from "./current-summary";
 import { describeProviderError } from "./describe-provider-error";
 import { observeSummary } from "./observe-summary";
 import { dropsEveryChangeOfTheirs } from "./overwrite-rule";
+import { unresolvedFlagsSchema } from "./unresolved-flags";
 import type { SummaryMeta } from "./summary-meta";
 import { whoWrote, type Authorship } from "./who-wrote";
 
@@ -33,6 +34,8 @@ export const saveSummaryInputSchema = z.object({
   content: z.string(),
   /** "overwrite": a lead replaces a text they have seen with theirs; journalled as such. */
   intent: saveIntentSchema.default("edit"),
+  /** The evidence checks still open in the reviewer's text; omitted where the page could not check (no transcript). */
+  unresolvedFlags: unresolvedFlagsSchema.optional(),
 });
 
 export type SaveSummaryInput = z.input<typeof saveSummaryInputSchema>;
@@ -100,6 +103,7 @@ export async function saveSummary(deps: SaveSummaryDeps, actor: Actor, raw: Save
     baseContent: input.baseContent,
     baseRevision: input.baseRevision,
     content: input.content,
+    unresolvedFlags: input.unresolvedFlags ?? null,
   });
   const attempt: Attempt = { deps, actor, input, key, journalId };
 

@@ -82,6 +82,21 @@ describe.each(drivers)("saving a summary (%s)", (driver) => {
     expect(after.meta).toMatchObject({ revision: 2, version: second.meta.version, savedBy: "Riley Reviewer" });
   });
 
+  it("keeps the evidence checks a reviewer saved past with the revision, and nothing where the page did not check", async () => {
+    const callId = calls.singleTemplate[1]!;
+    const base = (await opened(callId)).call.summary.content!;
+    const flag = { kind: "money" as const, reason: "contradicted" as const, text: "$129.00", message: "$129.00 is not said in the call; the closest is $192.00 (turn 4)", turn: 4 };
+    const flagged = await saveSummary(deps(), reviewer, { ...edit(callId, base, `${base}\n\n- Refund of $129.00.`), unresolvedFlags: [flag] });
+    expect(flagged.ok).toBe(true);
+    if (!flagged.ok) return;
+    const unchecked = await saveSummary(deps(), reviewer, edit(callId, flagged.content, `${flagged.content}\n- Call back Friday.`, 1));
+    expect(unchecked.ok).toBe(true);
+    const [first, second] = await attempts(callId);
+    expect(first).toMatchObject({ status: "applied", unresolvedFlags: [flag] });
+    expect(second).toMatchObject({ status: "applied", unresolvedFlags: null });
+    expect(await saveSummary(deps(), reviewer, { ...edit(callId, base, "x"), unresolvedFlags: [{ ...flag, kind: "shoe size" }] as never }).catch((error: Error) => error.name)).toBe("ZodError");
+  });
+
   it("refuses a stale base with a conflict, writes nothing to the provider and keeps both texts", async () => {
     const callId = calls.singleTemplate[1]!;
     const base = (await opened(callId)).call.summary.content!;

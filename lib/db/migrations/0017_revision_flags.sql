@@ -1,0 +1,1 @@
+ALTER TABLE "summary_revisions" ADD COLUMN "unresolved_flags" jsonb;
