@@ -1,5 +1,6 @@
 "use client";
 
+import { correctionReasons } from "@/lib/review/insights/correction-reasons";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { LocalTime } from "@/components/ui/local-time";
@@ -8,6 +9,8 @@ import type { CallRef } from "@/lib/providers/types";
 import type { HistoryEntry } from "@/lib/review/history/history-entry";
 import { reviewQueries } from "./review-queries";
 import { TextDiff } from "./text-diff";
+
+const reasonLabels = new Map<string, string>(correctionReasons.map((reason) => [reason.key, reason.label]));
 
 const kindLabels: Record<HistoryEntry["kind"], string> = {
   original: "AI original",
@@ -95,6 +98,14 @@ export function HistoryDialog({
                       {kindLabels[entry.kind]} <span className="muted">· {outcome(entry)}</span>
                       {entry.errorMessage && (entry.status === "failed" || entry.status === "unknown") ? (
                         <div className="muted">{entry.errorMessage}</div>
+                      ) : null}
+                      {entry.reasons.length ? (
+                        <div className="muted">Why: {entry.reasons.map((reason) => reasonLabels.get(reason) ?? reason).join(", ")}</div>
+                      ) : null}
+                      {entry.unresolvedFlags ? (
+                        <div className="muted">
+                          Saved with {entry.unresolvedFlags === 1 ? "1 fact" : `${entry.unresolvedFlags} facts`} the transcript did not support
+                        </div>
                       ) : null}
                     </td>
                     <td>{entry.author ?? entry.providerUpdatedBy ?? "—"}</td>

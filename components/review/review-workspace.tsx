@@ -2,12 +2,13 @@
 
 import { useQuery } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
-import { useCallback, useReducer, useState } from "react";
+import { useCallback, useReducer, useRef, useState } from "react";
 import { hasRole, type Role } from "@/lib/auth/roles";
 import { providerNames } from "@/lib/providers/provider-names";
 import type { CallForReview } from "@/lib/review/calls/load-call-for-review";
 import { CallHeader } from "./call-header";
 import { CapabilityNote } from "./capability-note";
+import { CorrectionReasonPicker } from "./correction-reason-picker";
 import { MetadataBar } from "./metadata-bar";
 import { reviewQueries } from "./review-queries";
 import { openMerge, reviewSession, startSession } from "./review-session";
@@ -20,6 +21,7 @@ import { TemplateSelect } from "./template-select";
 import { TranscriptPanel } from "./transcript-panel";
 import { useAcceptedConfirmation } from "./use-accepted-confirmation";
 import { useClaim } from "./use-claim";
+import { useCorrectionReasons } from "./use-correction-reasons";
 import { useLeaveGuard } from "./use-leave-guard";
 import { useKeptDraft } from "./use-kept-draft";
 import { useQueueWalk } from "./use-queue-walk";
@@ -56,6 +58,8 @@ export function ReviewWorkspace({ review, role, actions }: { review: CallForRevi
   const changedUnderneath =
     watch.data && watch.data.content !== base.content && watch.data.content !== draft && phase.name !== "awaiting" ? watch.data : null;
   const otherHolder = useClaim(ref, canEdit);
+  const reasons = useCorrectionReasons(base.content ?? "", draft, []);
+  const reasonsRef = useRef<HTMLFieldSetElement>(null);
   const confirmation = useAcceptedConfirmation(ref, phase, dispatch, providerName);
   const saving = useReviewSave({
     ref,
@@ -67,6 +71,7 @@ export function ReviewWorkspace({ review, role, actions }: { review: CallForRevi
     canEdit,
     maxLength: capabilities.maxLength,
     onSaved: localDraft.clear,
+    reasons: [...reasons.chosen],
   });
   const canSave = canEdit && dirty && draft.length <= capabilities.maxLength && !saving.pending && phase.name !== "awaiting";
   const canApprove = canEdit && !dirty && base.content != null && !saving.pending;
@@ -78,6 +83,7 @@ export function ReviewWorkspace({ review, role, actions }: { review: CallForRevi
     approve: () => canApprove && saving.approve(),
     next: () => void goAlongQueue("next"),
     previous: () => void goAlongQueue("previous"),
+    reasons: () => reasonsRef.current?.querySelector("input")?.focus(),
   });
   useLeaveGuard(dirty);
 
@@ -142,6 +148,9 @@ export function ReviewWorkspace({ review, role, actions }: { review: CallForRevi
             onChange={(key) => dispatch({ type: "template-selected", key })}
           />
           <SummaryEditor value={draft} onChange={onType} readOnly={!canEdit} format={capabilities.format} />
+          {canEdit && dirty ? (
+            <CorrectionReasonPicker ref={reasonsRef} chosen={reasons.chosen} suggested={reasons.suggested} decided={reasons.decided} onToggle={reasons.toggle} />
+          ) : null}
           <SummaryFooter
             length={draft.length}
             maxLength={capabilities.maxLength}

@@ -7,6 +7,7 @@ import type { ActionFailure } from "@/lib/auth/action-failure";
 import type { CallRef } from "@/lib/providers/types";
 import type { SummaryCheck } from "@/lib/review/save/check-summary";
 import type { SaveSummaryResult } from "@/lib/review/save/save-summary";
+import type { CorrectionReason } from "@/lib/review/insights/correction-reasons";
 import { reviewQueries } from "./review-queries";
 import type { ReviewEvent, ReviewSession, SaveRequest } from "./review-session";
 import type { WorkspaceActions } from "./workspace-actions";
@@ -23,6 +24,8 @@ type Options = {
   maxLength: number;
   /** The reviewer's text reached Redline's journal and the provider: the copy kept in the browser can go. */
   onSaved: () => void;
+  /** Why the reviewer corrected it: sent with a save, never with an approval. */
+  reasons: readonly CorrectionReason[];
 };
 
 const unreachable = "Redline could not be reached. Your text is kept; check your connection and save again.";
@@ -31,7 +34,7 @@ const unreachable = "Redline could not be reached. Your text is kept; check your
  * Sends saves and approvals (one at a time), moves the session through their outcomes, and opens the next
  * call when asked. Approving is a save of the text as the reviewer saw it: refused if it changed meanwhile.
  */
-export function useReviewSave({ ref, targetId, actions, session, dispatch, providerName, canEdit, maxLength, onSaved }: Options) {
+export function useReviewSave({ ref, targetId, actions, session, dispatch, providerName, canEdit, maxLength, onSaved, reasons }: Options) {
   const queryClient = useQueryClient();
   const router = useRouter();
   const summaryKey = reviewQueries.summary(ref).queryKey;
@@ -59,6 +62,7 @@ export function useReviewSave({ ref, targetId, actions, session, dispatch, provi
         baseRevision: session.base.revision,
         content: request.content,
         intent: request.intent,
+        reasons: request.intent === "approve" ? undefined : [...reasons],
       }),
     onMutate: (request) => dispatch({ type: "save-started", request }),
     onSuccess: (result: SaveSummaryResult | ActionFailure, request) => {

@@ -8,6 +8,8 @@ export type ReviewShortcuts = {
   approve: () => void;
   next: () => void;
   previous: () => void;
+  /** Alt+R: to the reasons for the correction, while there are changes. */
+  reasons?: () => void;
 };
 
 /**
@@ -30,6 +32,7 @@ export function useReviewShortcuts(shortcuts: ReviewShortcuts): void {
       else if (mod && event.shiftKey && key === "a") handler = run.approve;
       else if (event.altKey && !mod && event.key === "ArrowDown") handler = run.next;
       else if (event.altKey && !mod && event.key === "ArrowUp") handler = run.previous;
+      else if (event.altKey && !mod && event.code === "KeyR") handler = run.reasons ?? null;
       if (!handler) return;
       event.preventDefault();
       handler();

@@ -25,6 +25,8 @@ export function KeyboardHelp() {
         <dd>Save and open the next unreviewed call</dd>
         <dt>Ctrl/⌘+Shift+A</dt>
         <dd>Approve the summary unchanged and open the next unreviewed call</dd>
+        <dt>Alt+R</dt>
+        <dd>To the reasons for your correction (Space ticks one)</dd>
         <dt>Alt+↓</dt>
         <dd>Next call in the queue as you last filtered and sorted it (your draft stays in this browser)</dd>
         <dt>Alt+↑</dt>

@@ -111,6 +111,13 @@ export const summaryRevisions = pgTable(
     errorMessage: text("error_message"),
     requestId: text("request_id"),
     /** Facts the transcript did not support when the reviewer saved (`UnresolvedFlag[]`); null: not checked. */
+    /** Why the reviewer corrected the summary (`CorrectionReason` keys), as they tagged it on save. */
+    reasons: text("reasons").array(),
+    /** How much this text differs from the AI's original of the target (characters and lines changed). */
+    charsChanged: integer("chars_changed"),
+    linesChanged: integer("lines_changed"),
+    /** From the reviewer's claim on the call to this save: how long the review took. */
+    reviewSeconds: integer("review_seconds"),
     unresolvedFlags: jsonb("unresolved_flags").$type<Array<{ kind: string; reason: string; text: string; message: string; turn: number | null }>>(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     completedAt: timestamp("completed_at", { withTimezone: true }),

@@ -14,6 +14,10 @@ export type PendingRevision = SummaryKey & {
   baseRevision: number;
   content: string;
   unresolvedFlags?: SummaryRevision["unresolvedFlags"];
+  reasons?: string[] | null;
+  charsChanged?: number;
+  linesChanged?: number;
+  reviewSeconds?: number | null;
 };
 
 const targetIs = (key: SummaryKey) =>
@@ -264,4 +268,14 @@ export async function conflictShowing(db: Db, key: SummaryKey, authorId: string,
 /** What a save turned out to be, once the server has looked at what it does (a "merge" that is an overwrite). */
 export async function markRevisionKind(db: Db, id: number, kind: SummaryRevision["kind"]): Promise<void> {
   await db.update(summaryRevisions).set({ kind }).where(eq(summaryRevisions.id, id));
+}
+
+/** The AI's own text of a target, as Redline first saw it; undefined before the target was ever opened. */
+export async function aiOriginal(db: Db, key: SummaryKey): Promise<string | undefined> {
+  const [row] = await db
+    .select({ content: summaryRevisions.content })
+    .from(summaryRevisions)
+    .where(and(targetIs(key), eq(summaryRevisions.kind, "original")))
+    .limit(1);
+  return row?.content;
 }

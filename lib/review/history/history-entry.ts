@@ -17,6 +17,10 @@ export type HistoryEntry = {
   errorCode: string | null;
   errorMessage: string | null;
   requestId: string | null;
+  /** Why the reviewer corrected it (`CorrectionReason` keys). */
+  reasons: string[];
+  /** Facts the transcript did not support when it was saved. */
+  unresolvedFlags: number;
 };
 
 export function toHistoryEntry(row: RevisionWithAuthor): HistoryEntry {
@@ -36,5 +40,7 @@ export function toHistoryEntry(row: RevisionWithAuthor): HistoryEntry {
     errorCode: row.errorCode,
     errorMessage: row.errorMessage,
     requestId: row.requestId,
+    reasons: row.reasons ?? [],
+    unresolvedFlags: row.unresolvedFlags?.length ?? 0,
   };
 }

@@ -14,6 +14,8 @@ import { describeProviderError } from "./describe-provider-error";
 import { observeSummary } from "./observe-summary";
 import { dropsEveryChangeOfTheirs } from "./overwrite-rule";
 import { unresolvedFlagsSchema } from "./unresolved-flags";
+import { measureCorrection } from "./measure-correction";
+import { correctionReasonKeys } from "../insights/correction-reasons";
 import type { SummaryMeta } from "./summary-meta";
 import { whoWrote, type Authorship } from "./who-wrote";
 
@@ -36,6 +38,8 @@ export const saveSummaryInputSchema = z.object({
   intent: saveIntentSchema.default("edit"),
   /** The evidence checks still open in the reviewer's text; omitted where the page could not check (no transcript). */
   unresolvedFlags: unresolvedFlagsSchema.optional(),
+  /** Why the reviewer corrected it, as they tagged it. */
+  reasons: z.array(z.enum(correctionReasonKeys)).max(correctionReasonKeys.length).optional(),
 });
 
 export type SaveSummaryInput = z.input<typeof saveSummaryInputSchema>;
@@ -94,6 +98,7 @@ export async function saveSummary(deps: SaveSummaryDeps, actor: Actor, raw: Save
   if (refused) return { ok: false, error: refused };
 
   const key: SummaryKey = { provider: input.provider, targetId: input.targetId };
+  const measure = await measureCorrection(database.db, key, { ...input, authorId: actor.id });
   const journalId = await insertPendingRevision(database.db, {
     ...key,
     callId: input.callId,
@@ -104,6 +109,8 @@ export async function saveSummary(deps: SaveSummaryDeps, actor: Actor, raw: Save
     baseRevision: input.baseRevision,
     content: input.content,
     unresolvedFlags: input.unresolvedFlags ?? null,
+    reasons: input.reasons?.length ? [...new Set(input.reasons)] : null,
+    ...measure,
   });
   const attempt: Attempt = { deps, actor, input, key, journalId };
 

@@ -86,14 +86,20 @@ describe.each(drivers)("saving a summary (%s)", (driver) => {
     const callId = calls.singleTemplate[1]!;
     const base = (await opened(callId)).call.summary.content!;
     const flag = { kind: "money" as const, reason: "contradicted" as const, text: "$129.00", message: "$129.00 is not said in the call; the closest is $192.00 (turn 4)", turn: 4 };
-    const flagged = await saveSummary(deps(), reviewer, { ...edit(callId, base, `${base}\n\n- Refund of $129.00.`), unresolvedFlags: [flag] });
+    const flagged = await saveSummary(deps(), reviewer, {
+      ...edit(callId, base, `${base}\n\n- Refund of $129.00.`),
+      unresolvedFlags: [flag],
+      reasons: ["missed_commitment", "wrong_amount", "missed_commitment"],
+    });
     expect(flagged.ok).toBe(true);
     if (!flagged.ok) return;
     const unchecked = await saveSummary(deps(), reviewer, edit(callId, flagged.content, `${flagged.content}\n- Call back Friday.`, 1));
     expect(unchecked.ok).toBe(true);
     const [first, second] = await attempts(callId);
-    expect(first).toMatchObject({ status: "applied", unresolvedFlags: [flag] });
-    expect(second).toMatchObject({ status: "applied", unresolvedFlags: null });
+    // Sizes are measured against the AI's original, so the second save counts both added lines.
+    // A blank line and the bullet; measured against the AI's original, so the second save counts all it added.
+    expect(first).toMatchObject({ status: "applied", unresolvedFlags: [flag], reasons: ["missed_commitment", "wrong_amount"], linesChanged: 3, charsChanged: 22 });
+    expect(second).toMatchObject({ status: "applied", unresolvedFlags: null, reasons: null, linesChanged: 4, charsChanged: 22 + "\n- Call back Friday.".length });
     expect(await saveSummary(deps(), reviewer, { ...edit(callId, base, "x"), unresolvedFlags: [{ ...flag, kind: "shoe size" }] as never }).catch((error: Error) => error.name)).toBe("ZodError");
   });
 
