@@ -16,6 +16,7 @@ vi.mock("@/lib/auth/auth", () => ({ signOut: async () => undefined }));
 const { saveSummaryAction } = await import("@/app/(desk)/calls/[provider]/[id]/actions");
 const { adjacentCallAction, nextCallAction } = await import("@/app/(desk)/actions");
 const { startSyncAction } = await import("@/app/(desk)/queue/actions");
+const { setSsoRequirementAction } = await import("@/app/(desk)/settings/actions");
 const summaryRoute = await import("@/app/api/calls/[provider]/[id]/summary/route");
 const historyRoute = await import("@/app/api/calls/[provider]/[id]/history/route");
 const claimRoute = await import("@/app/api/calls/[provider]/[id]/claim/route");
@@ -46,6 +47,7 @@ const entries: Array<{ name: string; least: Role; call: () => Promise<Answer> }>
     call: async () => fromAction(await adjacentCallAction({ provider: "allo", callId: "cll-1", queue: "", direction: "next" })),
   },
   { name: "sync action", least: "reviewer", call: async () => fromAction(await startSyncAction()) },
+  { name: "single sign-on requirement action", least: "admin", call: async () => fromAction(await setSsoRequirementAction({ required: false })) },
   { name: "summary route", least: "viewer", call: async () => fromResponse(await summaryRoute.GET(request(), call)) },
   { name: "history route", least: "viewer", call: async () => fromResponse(await historyRoute.GET(request(), call)) },
   { name: "claim route", least: "reviewer", call: async () => fromResponse(await claimRoute.POST(request(), call)) },
