@@ -18,6 +18,8 @@ export type AccountActions = {
   changeRole: (input: { userId: string; role: Role }) => Promise<AdminResult>;
   setActive: (input: { userId: string; active: boolean }) => Promise<AdminResult | { ok: true; sessionsEnded: number }>;
   confirmIdentity: (input: { password: string }) => Promise<AdminResult>;
+  /** Present when single sign-on is configured: how an SSO admin confirms who they are. */
+  ssoSignIn?: (form: FormData) => Promise<void>;
 };
 
 const statusLabels: Record<AccountSummary["status"], string> = { active: "Active", invited: "Invited", deactivated: "Deactivated" };
@@ -234,7 +236,7 @@ export function AccountsManager({ accounts, actorId, actions }: { accounts: Acco
         ) : null}
       </ModalDialog>
       <OneTimeLinkDialog link={shown} onClose={() => setShown(null)} />
-      <ReauthenticateDialog asking={change.asking} confirm={actions.confirmIdentity} onConfirmed={change.confirmed} onCancel={change.cancelled} />
+      <ReauthenticateDialog asking={change.asking} confirm={actions.confirmIdentity} onConfirmed={change.confirmed} onCancel={change.cancelled} ssoSignIn={actions.ssoSignIn} />
     </>
   );
 }

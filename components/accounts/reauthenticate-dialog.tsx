@@ -9,7 +9,10 @@ export function ReauthenticateDialog({
   confirm,
   onConfirmed,
   onCancel,
+  ssoSignIn,
 }: {
+  /** Signs in again with single sign-on, coming back to this page (the change is then made again). */
+  ssoSignIn?: (form: FormData) => Promise<void>;
   asking: { method: "password" | "sso"; message: string } | null;
   confirm: (input: { password: string }) => Promise<AdminResult>;
   onConfirmed: () => void;
@@ -22,11 +25,18 @@ export function ReauthenticateDialog({
       {asking?.method === "sso" ? (
         <>
           <p>{asking.message}</p>
-          <div className="actions">
+          <form action={ssoSignIn} className="actions">
+            <input type="hidden" name="callbackUrl" value={typeof window === "undefined" ? "/settings" : window.location.pathname} />
+            <input type="hidden" name="reauthenticate" value="1" />
             <button type="button" className="button" onClick={onCancel}>
-              Close
+              Cancel
             </button>
-          </div>
+            {ssoSignIn ? (
+              <button type="submit" className="button primary">
+                Sign in again
+              </button>
+            ) : null}
+          </form>
         </>
       ) : (
         <form

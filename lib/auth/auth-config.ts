@@ -13,7 +13,8 @@ export const sessionMaxAgeSec = 12 * 60 * 60;
  */
 export const authConfig = {
   trustHost: true,
-  pages: { signIn: "/login" },
+  // Auth.js's own errors (a failed single sign-on) are explained on the login page too.
+  pages: { signIn: "/login", error: "/login" },
   session: { strategy: "jwt", maxAge: sessionMaxAgeSec },
   providers: [],
   callbacks: {

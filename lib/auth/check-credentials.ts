@@ -4,6 +4,8 @@ import type { User } from "@/lib/db/schema";
 import { findUserByEmail } from "@/lib/db/queries/users";
 import { recordSecurityEvent } from "./security-event";
 import { hashPassword, verifyPassword } from "./password";
+import { ssoConfig } from "./sso-config";
+import { ssoRequired } from "./sso-requirement";
 
 /** Five free guesses per account in a quarter of an hour, then 30 s, doubling, at most 15 minutes. */
 export const accountPolicy: ThrottlePolicy = { freeFailures: 5, windowMs: 15 * 60_000, firstLockMs: 30_000, maxLockMs: 15 * 60_000 };
@@ -15,6 +17,8 @@ export type CredentialCheck =
   | { ok: false; reason: "wrong" }
   /** The right password for an account an admin has deactivated. */
   | { ok: false; reason: "deactivated" }
+  /** An admin requires single sign-on: no password is checked for any account. */
+  | { ok: false; reason: "sso_required" }
   | { ok: false; reason: "throttled"; retryAfterSec: number };
 
 let decoy: Promise<string> | undefined;
@@ -25,12 +29,17 @@ const decoyHash = () => (decoy ??= hashPassword("no account has this password"))
  * The password check behind every way of signing in with a password (the form and Auth.js's own endpoint):
  * throttled per account and per client address before any hash is computed, and exactly one hash computed
  * otherwise, whether or not the account exists, so neither timing nor message tells which emails have one.
+ * When single sign-on is required, every password is refused before either.
  */
 export async function checkCredentials(
   db: Db,
   input: { email: string; password: string; address: string | null },
-  options: { now?: Date; verify?: (password: string, stored: string) => Promise<boolean> } = {},
+  options: { now?: Date; verify?: (password: string, stored: string) => Promise<boolean>; ssoConfigured?: boolean } = {},
 ): Promise<CredentialCheck> {
+  if (await ssoRequired(db, options.ssoConfigured ?? ssoConfig() !== null)) {
+    await recordSecurityEvent(db, { event: "sign_in_failed", email: input.email, address: input.address, detail: { reason: "sso_required" } });
+    return { ok: false, reason: "sso_required" };
+  }
   const now = options.now ?? new Date();
   const verify = options.verify ?? verifyPassword;
   const accountKey = `account:${input.email.toLowerCase()}`;

@@ -24,7 +24,7 @@ export async function requireRecentAuthentication(now = new Date()): Promise<Rea
     error: {
       code: "reauthenticate",
       method,
-      message: method === "sso" ? "Confirm it is you: sign in again with single sign-on, then make the change." : "Confirm it is you: enter your password, then make the change.",
+      message: method === "sso" ? "Confirm it is you: sign in again with single sign-on, then make the change again." : "Confirm it is you: enter your password, then make the change.",
     },
   };
 }
@@ -35,7 +35,7 @@ export type IdentityConfirmation = { ok: true } | { ok: false; error: { code: "w
 export async function confirmIdentity(actor: Actor, password: string, address: string | null): Promise<IdentityConfirmation> {
   const session = await activeSession();
   if (session?.method === "sso") {
-    return { ok: false, error: { code: "sso", message: "You signed in with single sign-on: sign out and in again to confirm it is you." } };
+    return { ok: false, error: { code: "sso", message: "You signed in with single sign-on: sign in again with it to confirm it is you." } };
   }
   const { db } = await getDatabase();
   const check = await checkCredentials(db, { email: actor.email, password, address });

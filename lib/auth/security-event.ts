@@ -19,6 +19,7 @@ export const securityEventLabels = {
   account_deactivated: "Account deactivated",
   account_reactivated: "Account reactivated",
   sso_provisioned: "Account created by single sign-on",
+  sso_linked: "Account linked to single sign-on",
   sso_refused: "Single sign-on refused",
   sso_requirement_changed: "Single sign-on requirement changed",
 } as const;

@@ -8,7 +8,11 @@ import { openTestDatabase } from "../support/test-database";
 // database and provider registry are stood in for. No provider is configured: a request that gets past the
 // role check meets "not configured", which proves the check let it through.
 const context = vi.hoisted(() => ({ userId: null as string | null, database: undefined as Database | undefined }));
-vi.mock("@/lib/auth/session-user-id", () => ({ sessionUserId: async () => context.userId }));
+vi.mock("@/lib/auth/session-user-id", () => ({
+  sessionUserId: async () => context.userId,
+  // Signed in just now: admin changes need a recent proof of identity (tested in account-actions.test.ts).
+  activeSession: async () => (context.userId ? { userId: context.userId, sessionId: "test", method: "password", authenticatedAt: new Date() } : null),
+}));
 vi.mock("@/lib/db/database", () => ({ getDatabase: async () => context.database }));
 vi.mock("@/lib/providers/registry", () => ({ configuredProviders: () => [], getAdapter: () => null }));
 vi.mock("@/lib/auth/auth", () => ({ signOut: async () => undefined }));
@@ -16,16 +20,18 @@ vi.mock("@/lib/auth/auth", () => ({ signOut: async () => undefined }));
 const { saveSummaryAction } = await import("@/app/(desk)/calls/[provider]/[id]/actions");
 const { adjacentCallAction, nextCallAction, stillHereAction } = await import("@/app/(desk)/actions");
 const { startSyncAction } = await import("@/app/(desk)/queue/actions");
+const { setSsoRequirementAction } = await import("@/app/(desk)/settings/actions");
 const summaryRoute = await import("@/app/api/calls/[provider]/[id]/summary/route");
 const historyRoute = await import("@/app/api/calls/[provider]/[id]/history/route");
 const claimRoute = await import("@/app/api/calls/[provider]/[id]/claim/route");
 const savesRoute = await import("@/app/api/calls/[provider]/[id]/saves/[journalId]/route");
 const syncRoute = await import("@/app/api/sync/route");
 
-type Answer = { refused: "unauthenticated" | "forbidden" | null };
+type Answer = { refused: "unauthenticated" | "forbidden" | "internal" | null };
 
+// A bug behind the check answers "internal": counted apart, so it cannot pass for "let through".
 const fromAction = (result: { ok: boolean; error?: { code: string } }): Answer => ({
-  refused: !result.ok && (result.error?.code === "unauthenticated" || result.error?.code === "forbidden") ? result.error.code : null,
+  refused: !result.ok && (result.error?.code === "unauthenticated" || result.error?.code === "forbidden" || result.error?.code === "internal") ? result.error.code : null,
 });
 const fromResponse = (response: Response): Answer => ({
   refused: response.status === 401 ? "unauthenticated" : response.status === 403 ? "forbidden" : null,
@@ -47,6 +53,7 @@ const entries: Array<{ name: string; least: Role; call: () => Promise<Answer> }>
   },
   { name: "activity report action", least: "viewer", call: async () => fromAction(await stillHereAction()) },
   { name: "sync action", least: "reviewer", call: async () => fromAction(await startSyncAction()) },
+  { name: "single sign-on requirement action", least: "admin", call: async () => fromAction(await setSsoRequirementAction({ required: false })) },
   { name: "summary route", least: "viewer", call: async () => fromResponse(await summaryRoute.GET(request(), call)) },
   { name: "history route", least: "viewer", call: async () => fromResponse(await historyRoute.GET(request(), call)) },
   { name: "claim route", least: "reviewer", call: async () => fromResponse(await claimRoute.POST(request(), call)) },

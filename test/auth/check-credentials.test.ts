@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { accountPolicy, addressPolicy, checkCredentials } from "@/lib/auth/check-credentials";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { writeAppSetting } from "@/lib/db/queries/app-settings";
 import { upsertUser } from "@/lib/db/queries/users";
 import { openTestDatabase, testDrivers, type TestDatabase } from "../support/test-database";
 
@@ -16,8 +17,8 @@ describe.each(drivers)("checking a password (%s)", (driver) => {
     hashes += 1;
     return verifyPassword(given, stored);
   };
-  const attempt = (email: string, given: string, now: Date, address: string | null = "203.0.113.7") =>
-    checkCredentials(database.db, { email, password: given, address }, { now, verify });
+  const attempt = (email: string, given: string, now: Date, address: string | null = "203.0.113.7", ssoConfigured = false) =>
+    checkCredentials(database.db, { email, password: given, address }, { now, verify, ssoConfigured });
 
   beforeEach(async () => {
     database = await openTestDatabase(driver);
@@ -69,5 +70,24 @@ describe.each(drivers)("checking a password (%s)", (driver) => {
     await Promise.all(Array.from({ length: 8 }, () => attempt("riley@redline.test", "wrong", start)));
     // 8 failures: locked for 30 s × 2^(8 − 5 − 1); had one been lost, 60 s.
     expect(await attempt("riley@redline.test", password, after(1))).toEqual({ ok: false, reason: "throttled", retryAfterSec: 119 });
+  });
+
+  it("refuses every password while single sign-on is required, before any hash or throttle count", async () => {
+    await writeAppSetting(database.db, "require_sso", true, null);
+    for (let i = 0; i <= accountPolicy.freeFailures + 1; i++) {
+      expect(await attempt("riley@redline.test", i % 2 ? password : "wrong", after(i), "203.0.113.7", true)).toEqual({ ok: false, reason: "sso_required" });
+    }
+    expect(await attempt("nobody@redline.test", "wrong", after(10), "203.0.113.7", true)).toEqual({ ok: false, reason: "sso_required" });
+    expect(hashes).toBe(0);
+
+    // Nothing was counted: with the requirement lifted, the right password works at once.
+    await writeAppSetting(database.db, "require_sso", false, null);
+    expect((await attempt("riley@redline.test", password, after(11), "203.0.113.7", true)).ok).toBe(true);
+  });
+
+  it("ignores the requirement while single sign-on is not configured, so an operator can always get back in", async () => {
+    await writeAppSetting(database.db, "require_sso", true, null);
+    expect((await attempt("riley@redline.test", password, start, "203.0.113.7", false)).ok).toBe(true);
+    expect(hashes).toBe(1);
   });
 });

@@ -26,7 +26,7 @@ async function seriousViolations(page: Page): Promise<string[]> {
 
 test("the sign-in page", async ({ page }) => {
   await page.goto(`${baseUrl()}/login`);
-  await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Sign in", exact: true })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 });
 
@@ -35,7 +35,7 @@ test.describe("signed in", () => {
     await page.goto(`${baseUrl()}/login`);
     await page.getByLabel("Email").fill("admin@redline.test");
     await page.getByLabel("Password").fill("redline-demo");
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page.getByRole("heading", { name: "Queue" })).toBeVisible();
   });
 

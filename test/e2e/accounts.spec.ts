@@ -34,7 +34,7 @@ test("an admin invites someone, who sets a password and signs in; deactivating t
   await expect(casey.getByRole("status").filter({ hasText: "Your password is set" })).toBeVisible();
   await expect(casey.getByLabel("Email")).toHaveValue(email);
   await casey.getByLabel("Password").fill("lanterns drift over quiet harbours");
-  await casey.getByRole("button", { name: "Sign in" }).click();
+  await casey.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(casey.getByRole("heading", { name: "Queue" })).toBeVisible();
   await expect(casey.getByRole("banner")).toContainText("Casey Newhire");
 
@@ -57,7 +57,7 @@ test("an admin invites someone, who sets a password and signs in; deactivating t
   await expect(casey).toHaveURL(/\/login/);
   await casey.getByLabel("Email").fill(email);
   await casey.getByLabel("Password").fill("lanterns drift over quiet harbours");
-  await casey.getByRole("button", { name: "Sign in" }).click();
+  await casey.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(casey.getByRole("main").getByRole("alert")).toContainText("This account has been deactivated");
 
   // Everything above is in the audit.

@@ -56,7 +56,7 @@ test("the sign-in page, signed out: the headers, a fresh nonce on every response
   expect(second["content-security-policy"]).not.toBe(first["content-security-policy"]);
   await page.getByLabel("Email").fill("viewer@redline.test");
   await page.getByLabel("Password").fill("redline-demo");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Queue" })).toBeVisible();
   expect(violations).toEqual([]);
 });
@@ -135,5 +135,5 @@ test("no page can be framed", async ({ page }) => {
   const refused = page.waitForEvent("console", (message) => message.text().includes("frame-ancestors 'none'"));
   await page.setContent(`<iframe title="Redline" src="${baseUrl()}/login"></iframe>`);
   await refused;
-  await expect(page.frameLocator("iframe").getByRole("button", { name: "Sign in" })).toHaveCount(0);
+  await expect(page.frameLocator("iframe").getByRole("button", { name: "Sign in", exact: true })).toHaveCount(0);
 });

@@ -15,7 +15,7 @@ test("signing out ends the session for every copy of its cookie", async ({ page,
   const stolen = await thief.newPage();
   await stolen.goto(`${baseUrl()}/queue`);
   await expect(stolen).toHaveURL(/\/login/);
-  await expect(stolen.getByRole("button", { name: "Sign in" })).toBeVisible();
+  await expect(stolen.getByRole("button", { name: "Sign in", exact: true })).toBeVisible();
   const api = await stolen.request.get(`${baseUrl()}/api/sync`);
   expect(api.status()).toBe(401);
   await thief.close();

@@ -2,12 +2,18 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SettingsNav } from "@/components/accounts/settings-nav";
 import { LocalTime } from "@/components/ui/local-time";
+import { SsoRequirementForm } from "@/components/settings/sso-requirement-form";
 import { requireRole } from "@/lib/auth/require-role";
+import { ssoConfig } from "@/lib/auth/sso-config";
+import { ssoRequirementSetting } from "@/lib/auth/sso-requirement";
 import { getDatabase } from "@/lib/db/database";
 import { providerNames } from "@/lib/providers/provider-id";
 import { configuredProviders, getAdapter, providerConfigurationProblems } from "@/lib/providers/registry";
 import { readSyncStatus } from "@/lib/review/queue/sync-status";
 import { probeProvider } from "@/lib/review/settings/provider-health";
+import { confirmIdentityAction } from "./accounts/actions";
+import { setSsoRequirementAction } from "./actions";
+import { signInWithSsoAction } from "@/app/login/actions";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -27,10 +33,12 @@ export default async function SettingsPage() {
     );
   }
   const adapters = configuredProviders().flatMap((provider) => getAdapter(provider) ?? []);
-  const [health, states] = await Promise.all([
+  const [health, states, ssoSetting] = await Promise.all([
     Promise.all(adapters.map((adapter) => probeProvider(adapter))),
     getDatabase().then((database) => readSyncStatus(database, adapters.map((adapter) => adapter.id))),
+    getDatabase().then((database) => ssoRequirementSetting(database.db)),
   ]);
+  const sso = ssoConfig();
   const problems = providerConfigurationProblems();
   return (
     <main className="page">
@@ -92,6 +100,38 @@ export default async function SettingsPage() {
           </ul>
         </>
       ) : null}
+      <section className="settings-section" aria-labelledby="sso-heading">
+        <h2 id="sso-heading">Single sign-on</h2>
+        {sso ? (
+          <dl>
+            <dt>Status</dt>
+            <dd>Configured: the login page offers “Sign in with {sso.name}”</dd>
+            <dt>Issuer</dt>
+            <dd>
+              <code>{sso.issuer}</code>
+            </dd>
+            <dt>Role claim</dt>
+            <dd>
+              {sso.roleClaim ? (
+                <>
+                  <code>{sso.roleClaim}</code>: the identity provider sets each account&apos;s role at every sign-in
+                </>
+              ) : (
+                "none: new accounts are viewers, and roles are changed in Redline"
+              )}
+            </dd>
+          </dl>
+        ) : (
+          <p>
+            Not configured. Set <code>AUTH_OIDC_ISSUER</code>, <code>AUTH_OIDC_ID</code> and <code>AUTH_OIDC_SECRET</code> to offer
+            single sign-on; the README says how.
+            {ssoSetting ? " Single sign-on is required by a saved setting, which is ignored while it is not configured: passwords work." : null}
+          </p>
+        )}
+        <SsoRequirementForm required={ssoSetting} configured={sso !== null} name={sso?.name ?? "single sign-on"} setRequirement={setSsoRequirementAction} confirmIdentity={confirmIdentityAction}
+          ssoSignIn={sso ? signInWithSsoAction : undefined}
+        />
+      </section>
     </main>
   );
 }

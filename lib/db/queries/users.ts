@@ -54,3 +54,38 @@ export async function lockActiveAdmins(db: Db): Promise<string[]> {
     .for("update");
   return rows.map((row) => row.id);
 }
+
+/** The account an identity provider's user signs in as: the issuer and its subject, never the email. */
+export async function findUserByOidc(db: Db, issuer: string, subject: string): Promise<User | undefined> {
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.oidcIssuer, issuer), eq(users.oidcSubject, subject)))
+    .limit(1);
+  return user;
+}
+
+/** Ties an account to an identity provider's user, optionally with the role the provider gave it. */
+export async function linkOidcIdentity(db: Db, id: string, identity: { issuer: string; subject: string; role?: User["role"] }): Promise<User> {
+  const [row] = await db
+    .update(users)
+    .set({ oidcIssuer: identity.issuer, oidcSubject: identity.subject, ...(identity.role ? { role: identity.role } : {}) })
+    .where(eq(users.id, id))
+    .returning();
+  return row!;
+}
+
+/** A new account with no password, or undefined when another sign-in created it (or took its email) first. */
+export async function insertSsoUser(db: Db, user: { email: string; name: string; role: User["role"]; issuer: string; subject: string }): Promise<User | undefined> {
+  const [row] = await db
+    .insert(users)
+    .values({ email: user.email.toLowerCase(), name: user.name, role: user.role, oidcIssuer: user.issuer, oidcSubject: user.subject })
+    .onConflictDoNothing()
+    .returning();
+  return row;
+}
+
+export async function setUserRole(db: Db, id: string, role: User["role"]): Promise<User> {
+  const [row] = await db.update(users).set({ role }).where(eq(users.id, id)).returning();
+  return row!;
+}

@@ -4,6 +4,8 @@ import { AccountsManager } from "@/components/accounts/accounts-manager";
 import { SettingsNav } from "@/components/accounts/settings-nav";
 import { listAccounts } from "@/lib/auth/accounts/list-accounts";
 import { requireRole } from "@/lib/auth/require-role";
+import { ssoConfig } from "@/lib/auth/sso-config";
+import { signInWithSsoAction } from "@/app/login/actions";
 import { getDatabase } from "@/lib/db/database";
 import { changeRoleAction, confirmIdentityAction, inviteAccountAction, resetPasswordAction, setAccountActiveAction } from "./actions";
 
@@ -34,6 +36,7 @@ export default async function AccountsPage() {
           changeRole: changeRoleAction,
           setActive: setAccountActiveAction,
           confirmIdentity: confirmIdentityAction,
+          ssoSignIn: ssoConfig() ? signInWithSsoAction : undefined,
         }}
       />
     </main>
