@@ -69,6 +69,13 @@ function runAmount(run: NumberRun): { start: number; value: number } | null {
 /** Money ("$1,234.50", "129 dollars", "one twenty-nine a month"), percentages and plain numbers, digits or words. */
 export function findAmountFacts(text: string, runs: readonly NumberRun[], context: FactContext): Fact[] {
   const facts: Fact[] = [];
+  if (/\d/.test(text)) facts.push(...writtenAmounts(text));
+  if (runs.length > 0) facts.push(...spokenAmounts(text, runs, context));
+  return facts;
+}
+
+function writtenAmounts(text: string): Fact[] {
+  const facts: Fact[] = [];
   for (const match of text.matchAll(WRITTEN_MONEY)) {
     const scale = match[3] === "k" || match[3] === "K" || match[3] === "thousand" ? 1000 : match[3] === "million" ? 1_000_000 : 1;
     const cents = Math.round(parseDigits(match[1]!, match[2]?.padEnd(2, "0")) * 100 * scale);
@@ -83,6 +90,11 @@ export function findAmountFacts(text: string, runs: readonly NumberRun[], contex
   for (const match of text.matchAll(WRITTEN_NUMBER)) {
     facts.push(number(text, match.index, match.index + match[0].length, parseDigits(match[1]!, match[2]), false));
   }
+  return facts;
+}
+
+function spokenAmounts(text: string, runs: readonly NumberRun[], context: FactContext): Fact[] {
+  const facts: Fact[] = [];
   for (let r = 0; r < runs.length; r++) {
     const run = runs[r]!;
     const after = text.slice(run.end, run.end + 40);

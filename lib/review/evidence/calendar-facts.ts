@@ -107,8 +107,16 @@ function dayNumber(digits: string | undefined, words: string | undefined): numbe
 
 const capitalised = (word: string | undefined) => word === undefined || /^[A-Z]/.test(word);
 
+/** Cheap tests that let most turns skip the date and time patterns: "Okay, done." has none. */
+const MONTH_HINT = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/;
+const WEEKDAY_HINT = /\b(?:Sun|Mon|Tue|Wed|Thu|Fri|Sat)/i;
+const RELATIVE_HINT = /\b(?:to(?:day|night|morrow)|yesterday|days?|weeks?)\b/i;
+const DIGIT = /\d/;
+
 function findDates(text: string, context: FactContext): Fact[] {
   const facts: Fact[] = [];
+  const digits = DIGIT.test(text);
+  const months = MONTH_HINT.test(text);
   const { callDay } = context;
   const push = (match: RegExpExecArray, weekdayWord: string | undefined, month: number, dom: number | null, year: string | undefined) => {
     if (dom === null || dom < 1 || dom > 31 || month < 0 || month > 11) return;
@@ -117,32 +125,33 @@ function findDates(text: string, context: FactContext): Fact[] {
     const weekday = weekdayWord ? WEEKDAY_OF[weekdayWord.toLowerCase()] ?? null : null;
     facts.push(dateFact(text, match.index, match.index + match[0].length, day, weekday));
   };
-  for (const match of text.matchAll(MONTH_DAY)) {
+  if (months) for (const match of text.matchAll(MONTH_DAY)) {
     if (!capitalised(match[2]) || !capitalised(match[1])) continue;
     push(match, match[1], MONTH_OF[match[2]!.toLowerCase()]!, dayNumber(match[3], match[4]), match[5]);
   }
-  for (const match of text.matchAll(DAY_MONTH)) {
+  if (months) for (const match of text.matchAll(DAY_MONTH)) {
     if (!capitalised(match[4]) || !capitalised(match[1])) continue;
     push(match, match[1], MONTH_OF[match[4]!.toLowerCase()]!, dayNumber(match[2], match[3]), match[5]);
   }
-  for (const match of text.matchAll(SLASHED)) {
+  if (digits) for (const match of text.matchAll(SLASHED)) {
     push(match, match[1], Number(match[2]) - 1, Number(match[3]), match[4]);
   }
-  for (const match of text.matchAll(ISO_DATE)) {
+  if (digits) for (const match of text.matchAll(ISO_DATE)) {
     push(match, undefined, Number(match[2]) - 1, Number(match[3]), match[1]);
   }
-  for (const match of text.matchAll(RELATIVE)) {
+  const relative = RELATIVE_HINT.test(text);
+  if (relative) for (const match of text.matchAll(RELATIVE)) {
     const word = match[1]!.toLowerCase();
     const offset = word === "tomorrow" ? 1 : word === "yesterday" ? -1 : word.includes("after") ? 2 : word.includes("before") ? -2 : 0;
     facts.push({ ...dateFact(text, match.index, match.index + match[0].length, callDay + offset, null), weak: offset === 0 });
   }
-  for (const match of text.matchAll(IN_DAYS)) {
+  if (relative) for (const match of text.matchAll(IN_DAYS)) {
     const amountWord = (match[1] ?? match[3])!.toLowerCase();
     const unit = (match[2] ?? match[4])!.toLowerCase();
     const amount = /^\d+$/.test(amountWord) ? Number(amountWord) : amountWord === "a" || amountWord === "an" ? 1 : UNIT_WORDS.indexOf(amountWord) + 1 || TEEN_WORDS.indexOf(amountWord) + 10;
     facts.push(dateFact(text, match.index, match.index + match[0].length, callDay + amount * (unit.startsWith("week") ? 7 : 1), null));
   }
-  for (const match of text.matchAll(BARE_WEEKDAY)) {
+  if (WEEKDAY_HINT.test(text)) for (const match of text.matchAll(BARE_WEEKDAY)) {
     if (!capitalised(match[2])) continue;
     const weekday = WEEKDAY_OF[match[2]!.toLowerCase()]!;
     const modifier = match[1]?.toLowerCase();
@@ -162,7 +171,7 @@ function findDates(text: string, context: FactContext): Fact[] {
       plain: "",
     });
   }
-  for (const match of text.matchAll(DAY_ONLY)) {
+  if (/\bthe\s/i.test(text)) for (const match of text.matchAll(DAY_ONLY)) {
     const dom = dayNumber(match[1], match[2]);
     if (dom === null || dom < 1 || dom > 31) continue;
     const start = match.index + match[0].toLowerCase().lastIndexOf("the");
@@ -204,18 +213,19 @@ function timeFact(text: string, start: number, end: number, hour: number, minute
 
 function findTimes(text: string, runs: readonly NumberRun[]): Fact[] {
   const facts: Fact[] = [];
+  const digits = DIGIT.test(text);
   const add = (fact: Fact | null) => fact && facts.push(fact);
-  for (const match of text.matchAll(TIME_MERIDIEM)) {
+  if (digits) for (const match of text.matchAll(TIME_MERIDIEM)) {
     add(timeFact(text, match.index, match.index + match[0].length, Number(match[1]), Number(match[2] ?? 0), match[3]!.toLowerCase() as "a" | "p"));
   }
-  for (const match of text.matchAll(TIME_PLAIN)) {
+  if (digits) for (const match of text.matchAll(TIME_PLAIN)) {
     add(timeFact(text, match.index, match.index + match[0].length, Number(match[1]), Number(match[2]), null));
   }
-  for (const match of text.matchAll(TIME_NAMED)) {
+  if (/noon|midday|midnight/i.test(text)) for (const match of text.matchAll(TIME_NAMED)) {
     const word = match[1]!.toLowerCase();
     add(timeFact(text, match.index, match.index + match[0].length, word === "midnight" ? 12 : 12, 0, word === "midnight" ? "a" : "p"));
   }
-  for (const match of text.matchAll(TIME_PAST)) {
+  if (/half|quarter/i.test(text)) for (const match of text.matchAll(TIME_PAST)) {
     const hourWord = match[3]!.toLowerCase();
     let hour = /^\d+$/.test(hourWord) ? Number(hourWord) : UNIT_WORDS.indexOf(hourWord) + 1 || TEEN_WORDS.indexOf(hourWord) + 10;
     let minute = match[1]!.toLowerCase() === "half" ? 30 : 15;

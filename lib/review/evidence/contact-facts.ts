@@ -9,7 +9,7 @@ const SPOKEN_EMAIL =
 const PREFIXED_ID = /\b([A-Z]{1,5})(?:-|‐|–)?(\d{3,})\b/g;
 const CODE_ID = /\b(?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{8,}\b/g;
 const VERSION_ID = /\b\d+(?:\.\d+){2,}\b/g;
-const LONG_DIGITS = /(?<![\d,.$])\d{6,}(?![\d,]|\.\d)/g;
+const LONG_DIGITS = /(?<![\d,.$])\d{6,}(?!\d|[.,]\d)/g;
 /** Letters before digits read out: "INV dash", "I-N-V", "W O". */
 const SPOKEN_PREFIX = /(?:\b([A-Z]{1,5})|\b((?:[A-Z][\s-]){1,4}[A-Z]))(?:\s*[-–]\s*|\s+dash\s+|\s+)$/;
 const ID_CUE = /\b(?:invoice|order|ticket|quote|account|work order|tracking|reference|confirmation|case|claim|number)(?:\s+(?:number|no\.?|#))?(?:\s+is)?\s*:?\s*$/i;
@@ -41,15 +41,21 @@ const spokenPart = (words: string) =>
 /** Phone numbers, email addresses and reference ids, written or read out ("five five five…", "jane dot doe at…"). */
 export function findContactFacts(text: string, runs: readonly NumberRun[]): Fact[] {
   const facts: Fact[] = [];
+  if (/\bat\s/i.test(text)) {
+    for (const match of text.matchAll(SPOKEN_EMAIL)) {
+      const local = match[1]!;
+      // "I'll be at example.com" is no address: a spoken one has a separator word or a plain name before "at".
+      if (/^(?:i|we|you|be|is|are|me|us|them|it|that|look|back|home|work)$/i.test(local)) continue;
+      facts.push(email(text, match.index, match.index + match[0].length, `${spokenPart(local)}@${spokenPart(match[2]!)}`));
+    }
+  }
+  if (text.includes("@")) for (const match of text.matchAll(WRITTEN_EMAIL)) facts.push(email(text, match.index, match.index + match[0].length, match[0]));
+  if (!/\d/.test(text)) {
+    facts.push(...spokenDigits(text, runs));
+    return facts;
+  }
   for (const match of text.matchAll(WRITTEN_PHONE)) {
     facts.push(phone(text, match.index, match.index + match[0].length, (match[1] ?? match[2])! + match[3]! + match[4]!));
-  }
-  for (const match of text.matchAll(WRITTEN_EMAIL)) facts.push(email(text, match.index, match.index + match[0].length, match[0]));
-  for (const match of text.matchAll(SPOKEN_EMAIL)) {
-    const local = match[1]!;
-    // "I'll be at example.com" is no address: a spoken one has a separator word or a plain name before "at".
-    if (/^(?:i|we|you|be|is|are|me|us|them|it|that|look|back|home|work)$/i.test(local)) continue;
-    facts.push(email(text, match.index, match.index + match[0].length, `${spokenPart(local)}@${spokenPart(match[2]!)}`));
   }
   for (const match of text.matchAll(PREFIXED_ID)) facts.push(id(text, match.index, match.index + match[0].length, match[1]!, match[2]!));
   for (const match of text.matchAll(CODE_ID)) {
@@ -61,6 +67,13 @@ export function findContactFacts(text: string, runs: readonly NumberRun[]): Fact
     facts.push({ ...id(text, match.index, match.index + match[0].length, "", match[0]), keys: [`id:v${match[0]}`], accept: [`id:v${match[0]}`] });
   }
   for (const match of text.matchAll(LONG_DIGITS)) facts.push(id(text, match.index, match.index + match[0].length, "", match[0]));
+  facts.push(...spokenDigits(text, runs));
+  return facts;
+}
+
+/** Phone numbers and ids read out digit by digit. */
+function spokenDigits(text: string, runs: readonly NumberRun[]): Fact[] {
+  const facts: Fact[] = [];
   for (const run of runs) {
     // Digits read out one by one, allowing a leading non-digit chunk to end before them.
     let first = run.chunks.length;

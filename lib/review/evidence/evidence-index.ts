@@ -31,20 +31,27 @@ const LINKS = 3;
 const FACT_BOOST = 2;
 /** A turn counts as covered by the sentences it is best linked to, or within this share of their best score. */
 const COVERED_SHARE = 0.75;
-const WORD = /\p{L}[\p{L}\p{M}'’]*/gu;
+const WORD = /\p{L}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*/gu;
 const SPELLED = /(?<![\p{L}-])((?:\p{Lu}[-.\s]){1,}\p{Lu})(?![\p{L}-])/gu;
 
+let row = new Int32Array(64);
+
+/** Levenshtein distance, one reused row: "the closest" compares a value with every distinct one of its kind. */
 function editDistance(a: string, b: string): number {
   if (a === b) return 0;
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  if (row.length <= b.length) row = new Int32Array(b.length * 2 + 1);
+  for (let j = 0; j <= b.length; j++) row[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+    let diagonal = row[0]!;
+    row[0] = i;
+    const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      const above = row[j]!;
+      row[j] = Math.min(above + 1, row[j - 1]! + 1, diagonal + (ca === b.charCodeAt(j - 1) ? 0 : 1));
+      diagonal = above;
     }
-    previous = current;
   }
-  return previous[b.length]!;
+  return row[b.length]!;
 }
 
 /** How far apart two values of one kind are: by number where both have one, else by spelling. */
@@ -75,8 +82,12 @@ export function createEvidenceIndex(turns: readonly EvidenceTurn[], options: Evi
     if (list === undefined) keyTurns.set(key, (list = []));
     if (list[list.length - 1] !== position) list.push(position);
   };
+  // Long calls repeat themselves ("Okay.", "Got it.", the same step again): each distinct text is read once.
+  const readTexts = new Map<string, { facts: Fact[]; terms: string[] }>();
   const termLists = turns.map((turn, position) => {
-    const facts = extractFacts(turn.text, turnContext);
+    let read = readTexts.get(turn.text);
+    if (read === undefined) readTexts.set(turn.text, (read = { facts: extractFacts(turn.text, turnContext), terms: termsOf(turn.text) }));
+    const facts = read.facts;
     turnFacts.push(facts);
     for (const fact of facts) {
       for (const key of fact.keys) addKey(key, position);
@@ -85,13 +96,16 @@ export function createEvidenceIndex(turns: readonly EvidenceTurn[], options: Evi
       list.push({ position, fact });
     }
     // Every word a turn says backs a name; so does a name spelled out letter by letter.
-    for (const word of turn.text.match(WORD) ?? []) addKey(`word:${nameKey(word)}`, position);
+    for (const word of turn.text.match(WORD) ?? []) {
+      addKey(`word:${nameKey(word)}`, position);
+      if (word.includes("-")) for (const part of word.split("-")) addKey(`word:${nameKey(part)}`, position);
+    }
     for (const match of turn.text.matchAll(SPELLED)) {
       const word = spelledWord(match[1]!);
       if (word !== null) addKey(`word:${nameKey(word)}`, position);
     }
     items.push(...findTurnItems(turn, position, facts));
-    return termsOf(turn.text);
+    return read.terms;
   });
   const bm25 = new Bm25Index(termLists);
   const common = Math.max(20, turns.length / 10);
@@ -110,13 +124,46 @@ export function createEvidenceIndex(turns: readonly EvidenceTurn[], options: Evi
     return best;
   }
 
-  function closestAnywhere(fact: Fact, near: number): { position: number; fact: Fact } | null {
-    let best: { position: number; fact: Fact; distance: number; far: number } | null = null;
-    for (const { position, fact: candidate } of byKind.get(fact.kind) ?? []) {
-      const gap = distance(fact, candidate);
-      const far = Math.abs(position - near);
-      if (best === null || gap < best.distance || (gap === best.distance && far < best.far)) best = { position, fact: candidate, distance: gap, far };
+  // Every value of each kind, for "the closest" when the linked turns have none: numbers sorted for a
+  // binary search, the rest once per distinct spelling.
+  type Entry = { position: number; fact: Fact };
+  const measured = new Map<FactKind, Entry[]>();
+  const spelled = new Map<FactKind, Map<string, Entry>>();
+  for (const [kind, entries] of byKind) {
+    const numeric: Entry[] = [];
+    const distinct = new Map<string, Entry>();
+    for (const entry of entries) {
+      if (Number.isFinite(entry.fact.measure)) numeric.push(entry);
+      else if (!distinct.has(entry.fact.plain || entry.fact.label)) distinct.set(entry.fact.plain || entry.fact.label, entry);
     }
+    measured.set(kind, numeric.sort((a, b) => a.fact.measure - b.fact.measure || a.position - b.position));
+    spelled.set(kind, distinct);
+  }
+
+  function closestAnywhere(fact: Fact, near: number): Entry | null {
+    let best: Entry | null = null;
+    let bestGap = Infinity;
+    const consider = (entry: Entry) => {
+      const gap = distance(fact, entry.fact);
+      if (gap < bestGap || (gap === bestGap && best !== null && Math.abs(entry.position - near) < Math.abs(best.position - near))) {
+        best = entry;
+        bestGap = gap;
+      }
+    };
+    const numeric = measured.get(fact.kind) ?? [];
+    if (Number.isFinite(fact.measure) && numeric.length > 0) {
+      let lo = 0;
+      let hi = numeric.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (numeric[mid]!.fact.measure < fact.measure) lo = mid + 1;
+        else hi = mid;
+      }
+      for (const at of [lo - 1, lo]) if (numeric[at]) consider(numeric[at]);
+      if (best !== null) return best;
+    }
+    for (const entry of spelled.get(fact.kind)?.values() ?? []) consider(entry);
+    if (best === null) for (const entry of numeric.slice(0, 1)) consider(entry);
     return best;
   }
 
@@ -139,9 +186,22 @@ export function createEvidenceIndex(turns: readonly EvidenceTurn[], options: Evi
     }
     const links = bm25.search(termsOf(text), extra, LINKS).map(({ index, score }) => ({ position: index, score: Math.round(score * 1000) / 1000 }));
     const flags: SentenceResult["flags"] = [];
+    const stated = new Set(facts.flatMap((fact) => fact.keys));
+    const linkedPositions = links.map((link) => link.position);
     for (const fact of facts) {
-      if (supported(fact)) continue;
-      const linked = closestOf(fact, links.map((link) => link.position));
+      let linked: { position: number; fact: Fact } | null = null;
+      // "today" and "the first" are too loose to hold against a call.
+      if (fact.weak) continue;
+      if (supported(fact)) {
+        // Said somewhere, but the turns this sentence comes from say another value, and not this one:
+        // "charged on March 13" where the charge turn says March 11 and March 13 is another date of the call.
+        const top = links[0];
+        if (top === undefined || fact.kind === "name" || fact.kind === "number") continue;
+        if (linkedPositions.some((position) => turnFacts[position]!.some((other) => other.keys.some((key) => fact.accept.includes(key))))) continue;
+        const rival = closestOf(fact, [top.position]);
+        if (rival === null || rival.fact.weak || rival.fact.accept.some((key) => stated.has(key))) continue;
+        linked = rival;
+      } else linked = closestOf(fact, linkedPositions);
       const closest = linked ?? closestAnywhere(fact, links[0]?.position ?? 0);
       const evidence = closest && {
         turn: turns[closest.position]!.index,

@@ -1,12 +1,20 @@
 import type { Fact } from "./evidence-fact";
 
+const keys = new Map<string, string>();
+
 /** "Renée O'Connell" → "renee", "oconnell": how names compare, whatever the accents and apostrophes. */
 export function nameKey(word: string): string {
-  return word
-    .normalize("NFD")
-    .replace(/['’]s$/u, "")
-    .replace(/[^\p{L}\p{N}]/gu, "")
-    .toLowerCase();
+  let key = keys.get(word);
+  if (key === undefined) {
+    key = word
+      .normalize("NFD")
+      .replace(/['’]s$/u, "")
+      .replace(/[^\p{L}\p{N}]/gu, "")
+      .toLowerCase();
+    // Memoised per word form: a call's vocabulary is small, and every word of every turn passes here.
+    if (keys.size < 200_000) keys.set(word, key);
+  }
+  return key;
 }
 
 const WORD = /\p{L}[\p{L}\p{M}'’-]*/gu;
@@ -70,7 +78,9 @@ export function findSummaryNames(text: string): Fact[] {
     if (initial && sequence.length === 1) {
       const following = words[i + 1]?.[0].toLowerCase();
       const possessive = /['’]s$/.test(word[0]);
-      if (!possessive && (following === undefined || !NAME_VERBS.has(following))) continue;
+      // "Transferred to dispatch": a participle before "to" is no name.
+      const participle = /(?:ed|ing|ly)$/i.test(word[0]);
+      if (!possessive && (following === undefined || !NAME_VERBS.has(following) || participle)) continue;
     }
     facts.push(nameFact(text, start, last.index + last[0].length, sequence.map((match) => match[0])));
   }

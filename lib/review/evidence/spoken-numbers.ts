@@ -56,8 +56,12 @@ function wordAt(text: string, match: RegExpExecArray): Word | null {
   return { kind: entry[0], value: entry[1], ordinal: ordinal !== undefined, start: match.index, end: match.index + match[0].length };
 }
 
+/** Any number word at all: most turns have none and skip the scan. */
+const ANY_NUMBER_WORD = new RegExp(`\\b(?:${[...Object.keys(CARDINALS), ...Object.keys(ORDINALS)].filter((word) => word.length > 1).join("|")})\\b`, "i");
+
 /** Every run of number words in `text`, in order. */
 export function findNumberRuns(text: string): NumberRun[] {
+  if (!ANY_NUMBER_WORD.test(text)) return [];
   const words: Word[] = [];
   const runs: NumberRun[] = [];
   for (const match of text.matchAll(WORD)) {
