@@ -54,9 +54,13 @@ function editDistance(a: string, b: string): number {
   return row[b.length]!;
 }
 
+const wordCount = (text: string) => text.split(" ").length;
+
 /** How far apart two values of one kind are: by number where both have one, else by spelling. */
 function distance(a: Fact, b: Fact): number {
   if (Number.isFinite(a.measure) && Number.isFinite(b.measure)) return Math.abs(a.measure - b.measure) / Math.max(1, Math.abs(a.measure));
+  // A full name stands in for a full name, a first name for a first name.
+  if (a.kind === "name" && wordCount(a.plain) !== wordCount(b.plain)) return 2 + editDistance(a.plain, b.plain) / Math.max(1, a.plain.length);
   return editDistance((a.plain || a.label).toLowerCase(), (b.plain || b.label).toLowerCase()) / Math.max(1, (a.plain || a.label).length) + 1;
 }
 
@@ -171,6 +175,8 @@ export function createEvidenceIndex(turns: readonly EvidenceTurn[], options: Evi
     const facts = extractFacts(text, summaryContext);
     const extra = new Map<number, number>();
     for (const fact of facts) {
+      // Names are words, which BM25 already weighs; a shared amount, date or id is what pins a turn.
+      if (fact.kind === "name") continue;
       const seen = new Set<number>();
       for (const key of fact.accept) {
         const positions = keyTurns.get(key);
@@ -201,6 +207,9 @@ export function createEvidenceIndex(turns: readonly EvidenceTurn[], options: Evi
         const rival = closestOf(fact, [top.position]);
         if (rival === null || rival.fact.weak || rival.fact.accept.some((key) => stated.has(key))) continue;
         linked = rival;
+      } else if (fact.kind === "name") {
+        // People are named once, early in a call: a name the call does not say stands against the names it does.
+        linked = closestAnywhere(fact, links[0]?.position ?? 0);
       } else linked = closestOf(fact, linkedPositions);
       const closest = linked ?? closestAnywhere(fact, links[0]?.position ?? 0);
       const evidence = closest && {

@@ -41,7 +41,11 @@ const NAME_VERBS = new Set(
   ).split(" "),
 );
 /** Where a call says a name: "this is Kim", "my name is Jane Doe", "Alex speaking", "K-I-M". */
-const SAID_NAME = /\b(?:this is|my name is|name's|name is|it's|speaking with|talking to|for|Hi|Hello|Hey|Thanks|Thank you|with)[,\s]+(\p{Lu}[\p{Ll}\p{M}'’-]+(?:\s+\p{Lu}[\p{Ll}\p{M}'’-]+)?)|(\p{Lu}[\p{Ll}\p{M}'’-]+)\s+speaking\b/gu;
+const NAME_WORD = String.raw`\p{Lu}(?:['’]\p{Lu})?[\p{Ll}\p{M}'’-]+`;
+const SAID_NAME = new RegExp(
+  String.raw`\b(?:this is|my name is|name's|name is|it's|speaking with|talking to|for|Hi|Hello|Hey|Thanks|Thank you|with)[,\s]+(${NAME_WORD}(?:\s+${NAME_WORD})?)|(${NAME_WORD})\s+speaking\b`,
+  "gu",
+);
 const SPELLED = /(?<![\p{L}-])((?:\p{Lu}[-.\s]){1,}\p{Lu})(?![\p{L}-])/gu;
 
 function nameFact(text: string, start: number, end: number, words: string[]): Fact {

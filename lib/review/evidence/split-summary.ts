@@ -29,7 +29,8 @@ function blankMarkdown(text: string): string {
 function splitBlock(raw: string, match: string, offset: number, out: SplitSentence[]) {
   let start = 0;
   const push = (end: number) => {
-    const piece = match.slice(start, end);
+    // Trimmed by the raw text, so a sentence keeps the markup that closes it ("](…)", "**").
+    const piece = raw.slice(start, end);
     const lead = piece.length - piece.trimStart().length;
     const trail = piece.length - piece.trimEnd().length;
     const from = start + lead;
