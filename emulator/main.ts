@@ -17,6 +17,7 @@ const usage = `Usage: npm run emulator -- [options]
   --host <host>               interface to bind (default: 127.0.0.1)
   --calls <n>                 calls to generate per provider (default: 200)
   --seed <n>                  data seed (default: 1)
+  --errors <rate>             write this share (0..1) of AI summaries with known errors (default: 0)
   --providers <list>          providers to serve, comma-separated (default: ${providerIds.join(",")})
   --fixtures <file>           serve a fixture document (JSON) instead of generated data
   --fault <spec>              inject a fault, e.g. allo.updateSummary:status=503,rate=0.5 (repeatable)
@@ -25,7 +26,8 @@ const usage = `Usage: npm run emulator -- [options]
   --no-rate-limit             turn off the documented per-key rate limits
   --allow-remote              allow a non-loopback --host
   --print-schema              print the fixture document's JSON Schema and exit
-  --write-fixture <file>      write the generated fixture document (--calls, --seed, --providers) and exit
+  --write-fixture <file>      write the generated fixture document (--calls, --seed, --providers, --errors) and exit
+  --truth                     with --write-fixture: add the truth of every summary (errors, facts, turns)
   --help                      show this help`;
 
 const providerList = z
@@ -38,6 +40,8 @@ const cliSchema = z.object({
   host: z.string().min(1).default("127.0.0.1"),
   calls: z.coerce.number().int().min(0).max(1_000_000).default(200),
   seed: z.coerce.number().int().default(1),
+  errors: z.coerce.number().min(0).max(1).default(0),
+  truth: z.boolean().default(false),
   providers: providerList.optional(),
   fixtures: z.string().min(1).optional(),
   fault: z.array(z.string()).default([]),
@@ -57,6 +61,8 @@ function parseCli(argv: string[]) {
       host: { type: "string" },
       calls: { type: "string" },
       seed: { type: "string" },
+      errors: { type: "string" },
+      truth: { type: "boolean" },
       providers: { type: "string" },
       fixtures: { type: "string" },
       fault: { type: "string", multiple: true },
@@ -79,6 +85,8 @@ function parseCli(argv: string[]) {
     host: values.host,
     calls: values.calls,
     seed: values.seed,
+    errors: values.errors,
+    truth: values.truth,
     providers: values.providers,
     fixtures: values.fixtures,
     fault: values.fault,
@@ -131,9 +139,10 @@ async function main() {
   if (cli.writeFixture !== undefined) {
     const now = new Date();
     now.setUTCMinutes(0, 0, 0);
-    const fixture = generateFixture({ seed: cli.seed, calls: cli.calls, now, providers: cli.providers });
+    const fixture = generateFixture({ seed: cli.seed, calls: cli.calls, now, providers: cli.providers, errors: { rate: cli.errors }, truth: cli.truth });
     writeFileSync(cli.writeFixture, JSON.stringify(fixture));
-    console.log(`Wrote ${cli.writeFixture}: ${cli.calls} calls per provider, seed ${cli.seed}`);
+    const extras = [cli.errors > 0 ? `errors in ${cli.errors} of summaries` : "", cli.truth ? "with the truth" : ""].filter(Boolean);
+    console.log(`Wrote ${cli.writeFixture}: ${cli.calls} calls per provider, seed ${cli.seed}${extras.length > 0 ? `, ${extras.join(", ")}` : ""}`);
     return;
   }
 
@@ -142,6 +151,7 @@ async function main() {
     host: cli.host,
     calls: cli.calls,
     seed: cli.seed,
+    errors: { rate: cli.errors },
     providers: cli.providers,
     fixture: cli.fixtures === undefined ? undefined : readFixtureFile(cli.fixtures),
     faults: cli.fault,
@@ -153,7 +163,8 @@ async function main() {
 
   const setup = emulator.setup();
   const served = providerIds.filter((provider) => setup.providers[provider] !== undefined);
-  const data = cli.fixtures === undefined ? `${cli.calls} calls per provider, seed ${cli.seed}` : `fixture ${cli.fixtures}`;
+  const errors = cli.errors > 0 ? `, errors in ${cli.errors} of summaries` : "";
+  const data = cli.fixtures === undefined ? `${cli.calls} calls per provider, seed ${cli.seed}${errors}` : `fixture ${cli.fixtures}`;
   console.log(
     [
       `Provider emulator listening on ${emulator.url}  (${data}; rate limits ${cli.noRateLimit ? "off" : "on"})`,

@@ -33,6 +33,8 @@ export type EmulatorOptions = {
   seed?: number;
   /** Anchor for generated dates (the 30 days before it). Default: the current time floored to the hour. */
   now?: Date;
+  /** Write this share (0..1) of generated AI summaries with known errors. Default 0. */
+  errors?: { rate: number };
   /** The providers to serve; default all four (those in `fixture` when one is given). */
   providers?: readonly ProviderId[];
   /** A fixture document to serve instead of generated data; validated, with the failing paths named. */
@@ -67,6 +69,7 @@ const optionsSchema = z.object({
   calls: z.number().int().min(0).max(1_000_000).default(200),
   seed: z.number().int().default(1),
   now: z.date().optional(),
+  errors: z.object({ rate: z.number().min(0).max(1) }).strict().default({ rate: 0 }),
   providers: z.array(z.enum(providerIds)).min(1).optional(),
   fixture: z.unknown().optional(),
   rateLimits: z.boolean().default(true),
@@ -97,7 +100,7 @@ type Config = z.infer<typeof optionsSchema>;
 function resolveData(config: Config): { fixture: Fixture; providers: ProviderId[] } {
   if (config.fixture === undefined) {
     const providers = config.providers ?? [...providerIds];
-    return { fixture: generateFixture({ seed: config.seed, calls: config.calls, now: config.now ?? currentHour(), providers }), providers };
+    return { fixture: generateFixture({ seed: config.seed, calls: config.calls, now: config.now ?? currentHour(), providers, errors: config.errors }), providers };
   }
   const fixture = parseFixture(config.fixture);
   const present = sectionsOf(fixture);

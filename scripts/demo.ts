@@ -18,6 +18,8 @@ const options = z
     DEMO_CALLS: z.coerce.number().int().min(1).max(100_000).default(300),
     /** Seconds between edits by a "colleague" in the providers' own apps; 0 turns it off. */
     DEMO_OTHER_EDITOR_EVERY: z.coerce.number().int().min(0).max(3600).default(0),
+    /** Share of AI summaries written with known errors (wrong amounts, dates, names; invented or dropped commitments). */
+    DEMO_ERROR_RATE: z.coerce.number().min(0).max(1).default(0.3),
     DATA_DIR: z.string().default(".data"),
   })
   .parse(process.env);
@@ -76,6 +78,8 @@ run("npx", [
   String(options.EMULATOR_PORT),
   "--calls",
   String(options.DEMO_CALLS),
+  "--errors",
+  String(options.DEMO_ERROR_RATE),
   ...(otherEditor ? ["--other-editor-every", String(otherEditor)] : []),
 ]);
 await waitFor(`${emulatorUrl}/__emulator/health`, "The emulator");

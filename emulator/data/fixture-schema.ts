@@ -4,6 +4,7 @@ import { alloSectionSchema } from "./sections/allo-section";
 import { blandSectionSchema } from "./sections/bland-section";
 import { openPhoneSectionSchema } from "./sections/openphone-section";
 import { twilioSectionSchema } from "./sections/twilio-section";
+import { truthSectionSchema } from "./truth/truth-schema";
 
 export const FIXTURE_FORMAT = "redline-emulator/fixture";
 
@@ -24,6 +25,8 @@ export const fixtureSchema = z
     openphone: openPhoneSectionSchema.optional(),
     bland: blandSectionSchema.optional(),
     twilio: twilioSectionSchema.optional(),
+    /** What the generator knows of its summaries (errors written in, facts, support); the server ignores it. */
+    truth: truthSectionSchema.optional(),
   })
   .strict();
 

@@ -6,6 +6,7 @@ import { generateOpenPhoneSection } from "./generators/openphone";
 import { generateTwilioSection } from "./generators/twilio";
 import { Prng } from "./prng";
 import { spoken } from "./spoken-formats";
+import type { SummaryTruth, TruthSection } from "./truth/truth-schema";
 
 export type GenerateOptions = {
   seed: number;
@@ -15,6 +16,10 @@ export type GenerateOptions = {
   now: Date;
   /** The sections to generate; default all four. */
   providers?: readonly ProviderId[];
+  /** Write this share (0..1) of AI summaries with known errors; default 0, the summaries as the calls went. */
+  errors?: { rate: number };
+  /** Add the `truth` section: every summary's sentences, facts, commitments and errors. */
+  truth?: boolean;
 };
 
 const generators = {
@@ -37,12 +42,19 @@ function providerSeed(seed: number, provider: ProviderId): number {
  */
 export function generateFixture(options: GenerateOptions): Fixture {
   const providers = options.providers ?? providerIds;
+  const rate = options.errors?.rate ?? 0;
+  if (!(rate >= 0 && rate <= 1)) throw new Error(`The error rate must be between 0 and 1, not ${rate}`);
   const fixture: Fixture = { format: FIXTURE_FORMAT, version: 2, seed: options.seed, now: spoken.instant(options.now) };
+  const truth: TruthSection = {};
   for (const provider of providerIds) {
     if (!providers.includes(provider)) continue;
-    const section = { seed: providerSeed(options.seed, provider), calls: options.calls, now: options.now };
+    const seed = providerSeed(options.seed, provider);
+    const sink: Record<string, SummaryTruth> | undefined = options.truth ? {} : undefined;
+    // Errors draw from a stream of their own, so the calls, people and ids are those of an error-free set.
+    const section = { seed, calls: options.calls, now: options.now, errorRate: rate, errorSeed: (seed ^ 0x6e7272) >>> 0, ...(sink ? { truth: sink } : {}) };
     // Each generator returns its own section type; the loop keeps the four in one place.
     (fixture as Record<ProviderId, unknown>)[provider] = generators[provider](section);
+    if (sink) truth[provider] = sink;
   }
-  return fixture;
+  return options.truth ? { ...fixture, truth } : fixture;
 }

@@ -7,7 +7,12 @@ import type { ScenarioId } from "./transcript-source";
 /** What a summary is written from: the call's story and how it went. */
 export type SummarySubject = { scenario: ScenarioId; facts: Readonly<Record<string, string>>; shape: CallShape };
 
-type Parts = { summary: string; commitments: readonly string[]; nextSteps: readonly string[] };
+export type Parts = { summary: string; commitments: readonly string[]; nextSteps: readonly string[] };
+
+/** A change made to a summary as it is written, filled text in and out: how known errors get in. */
+export type SummaryEdit = { parts(parts: Parts): Parts; short(text: string): string };
+
+const unchanged: SummaryEdit = { parts: (parts) => parts, short: (text) => text };
 
 function voicemailParts(inbound: boolean): Parts {
   return inbound
@@ -16,7 +21,7 @@ function voicemailParts(inbound: boolean): Parts {
 }
 
 /** The scenario's summary, commitments and next steps for this call, placeholders filled. */
-function partsOf(subject: SummarySubject): Parts {
+export function summaryParts(subject: SummarySubject): Parts {
   const { shape, facts } = subject;
   let parts: Parts;
   if (shape.outcome === "voicemail") parts = voicemailParts(shape.direction === "inbound");
@@ -34,7 +39,11 @@ function partsOf(subject: SummarySubject): Parts {
   return { summary: fill(parts.summary), commitments: parts.commitments.map(fill), nextSteps: parts.nextSteps.map(fill) };
 }
 
-function shortSummary(subject: SummarySubject): string {
+function shortSummary(subject: SummarySubject, edit: SummaryEdit): string {
+  return edit.short(shortText(subject));
+}
+
+function shortText(subject: SummarySubject): string {
   const { shape, facts } = subject;
   if (shape.outcome === "voicemail") {
     return fillTemplate(
@@ -54,25 +63,26 @@ const bullets = (items: readonly string[]) => items.map((item) => `- ${item}`).j
  * The markdown Allo would have produced for a call, in the template's shape: sections for
  * MARKDOWN_CLASSIC, one paragraph for MARKDOWN_SHORT_CALL. It quotes the same facts as the transcript.
  */
-export function writeAlloSummary(key: TemplateKey, subject: SummarySubject): string {
-  if (key === "MARKDOWN_SHORT_CALL") return shortSummary(subject);
-  const { summary, commitments, nextSteps } = partsOf(subject);
+export function writeAlloSummary(key: TemplateKey, subject: SummarySubject, edit = unchanged): string {
+  if (key === "MARKDOWN_SHORT_CALL") return shortSummary(subject, edit);
+  const { summary, commitments, nextSteps } = edit.parts(summaryParts(subject));
   return `## Summary\n\n${summary}\n\n## Commitments\n\n${bullets(commitments)}\n\n## Next steps\n\n${bullets(nextSteps)}\n`;
 }
 
 /** Quo's shape: the summary as bullet points, commitments folded into the next steps. */
-export function writeQuoSummary(subject: SummarySubject): { summary: string[]; nextSteps: string[] } {
-  const { summary, commitments, nextSteps } = partsOf(subject);
+export function writeQuoSummary(subject: SummarySubject, edit = unchanged): { summary: string[]; nextSteps: string[] } {
+  const { summary, commitments, nextSteps } = edit.parts(summaryParts(subject));
   return {
-    summary: summary.split(/(?<=[.!?])\s+(?=[A-Z0-9{])/u).filter(Boolean),
+    // The optional private-use marks are those of injected errors (see truth/marked-text.ts).
+    summary: summary.split(/(?<=[.!?]\uE0FF?)\s+(?=[\uE000-\uE0FE]?[A-Z0-9{])/u).filter(Boolean),
     nextSteps: [...commitments.filter((item) => item !== "None yet."), ...nextSteps],
   };
 }
 
 /** Plain text, no markdown, as Bland and Twilio keep summaries: one paragraph. */
-export function writePlainSummary(subject: SummarySubject, options: { short?: boolean } = {}): string {
-  if (options.short) return shortSummary(subject);
-  const { summary, commitments, nextSteps } = partsOf(subject);
+export function writePlainSummary(subject: SummarySubject, options: { short?: boolean } = {}, edit = unchanged): string {
+  if (options.short) return shortSummary(subject, edit);
+  const { summary, commitments, nextSteps } = edit.parts(summaryParts(subject));
   const promised = commitments.filter((item) => item !== "None yet.");
   return [summary, promised.length > 0 ? `Promised: ${promised.join(" ")}` : "", `Next: ${nextSteps.join(" ")}`].filter(Boolean).join(" ");
 }

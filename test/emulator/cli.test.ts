@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { alloKeyFor } from "@/emulator/allo/keys";
 import { fixtureJsonSchema } from "@/emulator/data/fixture-json-schema";
 import { generateFixture } from "@/emulator/data/generate";
+import { readFixtureFile } from "@/emulator/data/load-fixture";
 
 const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 const directory = mkdtempSync(path.join(tmpdir(), "redline-cli-"));
@@ -100,5 +101,21 @@ describe("npm run emulator", () => {
     const cli = runCli(["--port", "0", "--host", "0.0.0.0"]);
     expect(await cli.exited).toBe(1);
     expect(cli.output()).toContain("--allow-remote");
+  });
+
+  it("writes a fixture with known errors and its truth with --errors and --truth", async () => {
+    const file = path.join(directory, "truth.json");
+    const { exited, output } = runCli(["--calls", "20", "--seed", "5", "--errors", "0.5", "--truth", "--write-fixture", file]);
+    expect(await exited).toBe(0);
+    expect(output()).toContain("errors in 0.5 of summaries, with the truth");
+    const fixture = readFixtureFile(file);
+    expect(Object.keys(fixture.truth!).sort()).toEqual(["allo", "bland", "openphone", "twilio"]);
+    expect(Object.values(fixture.truth!.twilio!).some((truth) => truth.errors.length > 0)).toBe(true);
+  });
+
+  it("refuses an error rate outside 0..1", async () => {
+    const { exited, output } = runCli(["--errors", "1.5", "--write-fixture", path.join(directory, "bad.json")]);
+    expect(await exited).toBe(1);
+    expect(output()).toContain("--errors");
   });
 });

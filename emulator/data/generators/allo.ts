@@ -5,6 +5,8 @@ import { renderTurns, type CallShape } from "../render-transcript";
 import { scenarios } from "../scenarios";
 import type { AlloContact, AlloSection, CallItem, SmsItem, StoredSummary, TemplateKey } from "../sections/allo-section";
 import { agents, alloLines, team } from "../team";
+import { summaryTruth } from "../truth/summary-truth";
+import { callCommitments, lazyTurns, SummaryAuthor, type SummaryAuthoring } from "../truth/summary-author";
 import { writeAlloSummary, type SummarySubject } from "../write-summary";
 import { People, type Person } from "./people";
 import { isoSeconds, pickIndexes, rareCount, Storyteller } from "./story";
@@ -46,12 +48,15 @@ class AlloGenerator {
   private readonly companyIds = new Map<string, string>();
   private readonly contacts: AlloContact[] = [];
   private readonly personOf = new Map<string, Person>();
+  private readonly author: SummaryAuthor;
 
   constructor(
     seed: number,
     private readonly calls: number,
     private readonly now: Date,
+    private readonly authoring: SummaryAuthoring = {},
   ) {
+    this.author = new SummaryAuthor(authoring);
     this.rng = new Prng(seed);
     this.people = new People(this.rng, Object.values(alloLines).map((line) => line.number));
     this.stories = new Storyteller(this.rng, now);
@@ -149,9 +154,21 @@ class AlloGenerator {
           : [short ? "MARKDOWN_SHORT_CALL" : "MARKDOWN_CLASSIC"];
     const subject: SummarySubject = { scenario: scenarioId, facts: recipe.facts, shape: story };
     const transcript = { recipe };
+    const turns = lazyTurns(() => renderTurns(transcript, story).map((turn) => turn.text));
     const summaries: StoredSummary[] = keys.map((key) => {
-      let content = writeAlloSummary(key, subject);
+      const written = this.author.text({ facts: recipe.facts, date: story.date, turns }, (edit) => writeAlloSummary(key, subject, edit));
+      let content = written.value;
       if (hugeSummary) content = withCallLog(content, { transcript }, story, this.rng.int(MAX_SUMMARY - 3_000, MAX_SUMMARY - 10));
+      if (this.authoring.truth) {
+        // Allo serves the transcript turn for turn as rendered.
+        const source = { turns: turns(), linked: true };
+        this.authoring.truth[`${id}#${key}`] = summaryTruth({
+          units: [{ text: content, sources: [{ start: 0, end: Number.MAX_SAFE_INTEGER, source }], errors: written.texts[0]?.errors ?? [] }],
+          names: written.names,
+          commitments: callCommitments(subject, source),
+          dropped: written.dropped.map((entry) => ({ ...entry, source })),
+        });
+      }
       return {
         template_key: key,
         content,
@@ -222,6 +239,6 @@ class AlloGenerator {
 }
 
 /** Allo's workspace: Northwind Home's agents, three numbers, CRM contacts, calls and about 10% SMS. */
-export function generateAlloSection(options: { seed: number; calls: number; now: Date }): AlloSection {
-  return new AlloGenerator(options.seed, options.calls, options.now).generate();
+export function generateAlloSection(options: { seed: number; calls: number; now: Date } & SummaryAuthoring): AlloSection {
+  return new AlloGenerator(options.seed, options.calls, options.now, options).generate();
 }

@@ -6,6 +6,9 @@ import { spoken } from "../spoken-formats";
 import type { LineName } from "../team";
 import { team } from "../team";
 import type { ScenarioId } from "../transcript-source";
+import { renderTurns } from "../render-transcript";
+import { callCommitments, lazyTurns, SummaryAuthor, type SummaryAuthoring, type Written } from "../truth/summary-author";
+import { summaryTruth, type CallCommitment, type LocatedError, type TurnSource, type TruthUnit } from "../truth/summary-truth";
 import { writePlainSummary } from "../write-summary";
 import { People, type Person } from "./people";
 import { isoMillis, pickIndexes, rareCount, Storyteller } from "./story";
@@ -35,7 +38,9 @@ const entityOf: Record<ScenarioId, { type: string; fact: string }> = {
 };
 
 /** What one memory needs from each of its calls. */
-type MemoryCall = { ms: number; endMs: number; scenario: ScenarioId; facts: Record<string, string>; short: string; escalated: boolean };
+type MemoryCall = { ms: number; endMs: number; scenario: ScenarioId; facts: Record<string, string>; short: string; escalated: boolean; truth?: CallTruth };
+/** What the memory's truth needs of one of its calls. */
+type CallTruth = { source: TurnSource; written: Written<string>; commitments: CallCommitment[] };
 type MemoryKey = { contact: number; line: LineName; byPersona: boolean };
 
 class BlandGenerator {
@@ -45,12 +50,15 @@ class BlandGenerator {
   private readonly ids: UniqueIds;
   private readonly persons: Person[] = [];
   private readonly memoryCalls = new Map<string, { key: MemoryKey; calls: MemoryCall[] }>();
+  private readonly author: SummaryAuthor;
 
   constructor(
     seed: number,
     private readonly calls: number,
     private readonly now: Date,
+    private readonly authoring: SummaryAuthoring = {},
   ) {
+    this.author = new SummaryAuthor(authoring);
     this.rng = new Prng(seed);
     this.people = new People(this.rng, [...Object.values(blandLines).map((line) => line.number), HUMAN_TEAM_NUMBER]);
     this.stories = new Storyteller(this.rng, now);
@@ -118,7 +126,9 @@ class BlandGenerator {
     const endMs = startMs + story.durationSec * 1000;
     const minutes = Math.round((story.durationSec / 60) * 1000) / 1000;
     const subject = { scenario: scenarioId, facts: recipe.facts, shape: story };
-    const short = writePlainSummary(subject, { short: true });
+    const turns = lazyTurns(() => renderTurns({ recipe }, story).map((turn) => turn.text));
+    const written = this.author.text({ facts: recipe.facts, date: story.date, turns }, (edit) => writePlainSummary(subject, { short: true }, edit));
+    const short = written.value;
 
     const memoryKey = `${contactIndex}:${inbound ? "number" : "persona"}:${lineName}`;
     let memory = this.memoryCalls.get(memoryKey);
@@ -126,9 +136,12 @@ class BlandGenerator {
       memory = { key: { contact: contactIndex, line: lineName, byPersona: !inbound }, calls: [] };
       this.memoryCalls.set(memoryKey, memory);
     }
-    memory.calls.push({ ms: startMs, endMs, scenario: scenarioId, facts: recipe.facts, short, escalated: story.outcome === "transferred" });
-
     const callId = this.ids.uuid();
+    // Bland serves the rendered turns in order, a transfer's agent-action line after them.
+    const source: TurnSource = { call: callId, turns: this.authoring.truth ? turns() : [], linked: true };
+    const truth = this.authoring.truth ? { source, written, commitments: callCommitments(subject, source) } : undefined;
+    memory.calls.push({ ms: startMs, endMs, scenario: scenarioId, facts: recipe.facts, short, escalated: story.outcome === "transferred", ...(truth ? { truth } : {}) });
+
     const call: BlandCall = {
       call_id: callId,
       created_at: isoMillis(story.date),
@@ -165,17 +178,20 @@ class BlandGenerator {
     const recent = calls.slice(-3).reverse();
     // A memory whose latest call has just ended has no summary yet.
     const pending = this.now.getTime() - last.endMs < 3_600_000 || this.rng.chance(0.04);
-    const summary = pending
+    const pieces = pending
       ? null
       : [
           `${person.name} has spoken with ${line.persona.name} ${calls.length === 1 ? "once" : `${calls.length} times`}.`,
           ...recent.map((call, index) => `${index === 0 ? "Latest" : "Earlier"} (${spoken.shortDay(new Date(call.ms))}): ${call.short}`),
           `Prefers ${this.rng.pick(["phone calls", "text messages", "email"])}.`,
-        ].join(" ");
+        ];
+    const summary = pieces === null ? null : pieces.join(" ");
     const entity = entityOf[last.scenario];
     const [ask, answer] = scenarios[last.scenario].brief(last.facts);
+    const id = this.ids.uuid("mem-");
+    if (pieces !== null && this.authoring.truth) this.authoring.truth[id] = memoryTruth(pieces, recent, [person.name, line.persona.name]);
     return {
-      id: this.ids.uuid("mem-"),
+      id,
       persona_id: key.byPersona ? line.persona.id : null,
       agent_number: key.byPersona ? null : line.number,
       summary,
@@ -213,7 +229,39 @@ class BlandGenerator {
   }
 }
 
+/**
+ * A memory's truth: the opening and closing sentences tell of no call; each "Latest/Earlier (day): …"
+ * stretch tells of its call, whose errors are renumbered across the memory.
+ */
+function memoryTruth(pieces: readonly string[], recent: readonly MemoryCall[], people: readonly string[]) {
+  const sources: TruthUnit["sources"][number][] = [];
+  const errors: LocatedError[] = [];
+  const dropped: { id: string; text: string; source: TurnSource }[] = [];
+  const names = new Set(people);
+  let offset = 0;
+  let count = 0;
+  const renumber = () => `e${++count}`;
+  pieces.forEach((piece, index) => {
+    const call = index === 0 || index === pieces.length - 1 ? undefined : recent[index - 1];
+    if (call?.truth) {
+      const { source, written } = call.truth;
+      sources.push({ start: offset, end: offset + piece.length, source });
+      const shortAt = offset + piece.length - call.short.length;
+      const ids = new Map<string, string>();
+      const idFor = (old: string) => ids.get(old) ?? (ids.set(old, renumber()), ids.get(old) as string);
+      for (const error of written.texts[0]?.errors ?? []) {
+        errors.push({ ...error, id: idFor(error.id), span: error.span && { start: error.span.start + shortAt, end: error.span.end + shortAt } });
+      }
+      for (const entry of written.dropped) dropped.push({ id: idFor(entry.id), text: entry.text, source });
+      for (const name of written.names) names.add(name);
+    }
+    offset += piece.length + 1;
+  });
+  const commitments = recent.flatMap((call) => call.truth?.commitments ?? []);
+  return summaryTruth({ units: [{ text: pieces.join(" "), sources, errors }], names: [...names], commitments, dropped });
+}
+
 /** Bland's organisation: three AI agents (a number and a persona each), contacts with memories, calls. */
-export function generateBlandSection(options: { seed: number; calls: number; now: Date }): BlandSection {
-  return new BlandGenerator(options.seed, options.calls, options.now).generate();
+export function generateBlandSection(options: { seed: number; calls: number; now: Date } & SummaryAuthoring): BlandSection {
+  return new BlandGenerator(options.seed, options.calls, options.now, options).generate();
 }

@@ -4,6 +4,9 @@ import { scenarios } from "../scenarios";
 import type { JobStatus, OpenPhoneCall, OpenPhoneContact, OpenPhoneSection } from "../sections/openphone-section";
 import type { LineName } from "../team";
 import { team } from "../team";
+import { renderTurns } from "../render-transcript";
+import { callCommitments, lazyTurns, SummaryAuthor, type SummaryAuthoring } from "../truth/summary-author";
+import { summaryTruth } from "../truth/summary-truth";
 import { writeQuoSummary } from "../write-summary";
 import { People, type Person } from "./people";
 import { DAY_SECONDS, isoSeconds, pickIndexes, rareCount, Storyteller } from "./story";
@@ -43,12 +46,15 @@ class OpenPhoneGenerator {
   private readonly stories: Storyteller;
   private readonly ids: UniqueIds;
   private readonly customers: Record<LineName, Person[]> = { support: [], sales: [], billing: [] };
+  private readonly author: SummaryAuthor;
 
   constructor(
     seed: number,
     private readonly calls: number,
     private readonly now: Date,
+    private readonly authoring: SummaryAuthoring = {},
   ) {
+    this.author = new SummaryAuthor(authoring);
     this.rng = new Prng(seed);
     this.people = new People(this.rng, Object.values(quoNumbers).map((line) => line.number));
     this.stories = new Storyteller(this.rng, now);
@@ -61,6 +67,9 @@ class OpenPhoneGenerator {
     for (let i = 0; i < this.calls; i++) calls.push(this.call(marathons.has(i)));
     calls.sort((a, b) => b.ms - a.ms || (a.call.id < b.call.id ? -1 : 1));
     this.delaySummaries(calls.map((entry) => entry.call));
+    // Summaries held back as in progress or failed are not served, so they have no truth either.
+    const truth = this.authoring.truth;
+    if (truth) for (const { call } of calls) if (call.summary.status !== "completed") delete truth[call.id];
     // Drawn last, so the calls are the same as before contacts were generated.
     const contacts = this.contacts();
     return {
@@ -158,10 +167,38 @@ class OpenPhoneGenerator {
     const transcriptStatus = this.jobStatus(connected, completedMs);
     let summaryStatus = this.jobStatus(connected && transcriptStatus === "completed", completedMs);
     if (summaryStatus === "completed" && story.turns <= 2) summaryStatus = "absent";
-    const summary = summaryStatus === "completed" ? writeQuoSummary({ scenario: scenarioId, facts: recipe.facts, shape: story }) : null;
+    const subject = { scenario: scenarioId, facts: recipe.facts, shape: story };
+    const turns = lazyTurns(() => renderTurns({ recipe }, story).map((turn) => turn.text));
+    const written =
+      summaryStatus === "completed"
+        ? this.author.write(
+            { facts: recipe.facts, date: story.date, turns },
+            (edit) => writeQuoSummary(subject, edit),
+            (value) => [...value.summary, ...value.nextSteps],
+            (clean, marked) => ({ summary: clean.slice(0, marked.summary.length), nextSteps: clean.slice(marked.summary.length) }),
+          )
+        : null;
+    const summary = written?.value ?? null;
+    const id = `AC${this.ids.hex(32)}`;
+    if (written !== null && this.authoring.truth) {
+      // Quo's dialogue is the rendered transcript, turn for turn.
+      const source = { turns: turns(), linked: true };
+      const count = written.value.summary.length;
+      this.authoring.truth[id] = summaryTruth({
+        units: written.texts.map((entry, index) => ({
+          text: entry.text,
+          place: index < count ? { part: "summary" as const, item: index } : { part: "nextSteps" as const, item: index - count },
+          sources: [{ start: 0, end: Number.MAX_SAFE_INTEGER, source }],
+          errors: entry.errors,
+        })),
+        names: written.names,
+        commitments: callCommitments(subject, source),
+        dropped: written.dropped.map((entry) => ({ ...entry, source })),
+      });
+    }
 
     const call: OpenPhoneCall = {
-      id: `AC${this.ids.hex(32)}`,
+      id,
       phoneNumberId: line.id,
       userId,
       direction: incoming ? "incoming" : "outgoing",
@@ -186,6 +223,6 @@ class OpenPhoneGenerator {
 }
 
 /** Quo's workspace: three numbers, their users, and calls with a bounded set of people per number. */
-export function generateOpenPhoneSection(options: { seed: number; calls: number; now: Date }): OpenPhoneSection {
-  return new OpenPhoneGenerator(options.seed, options.calls, options.now).generate();
+export function generateOpenPhoneSection(options: { seed: number; calls: number; now: Date } & SummaryAuthoring): OpenPhoneSection {
+  return new OpenPhoneGenerator(options.seed, options.calls, options.now, options).generate();
 }

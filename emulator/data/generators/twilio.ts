@@ -1,5 +1,7 @@
 import { Prng } from "../prng";
-import { transcriptText } from "../render-transcript";
+import { renderTurns, transcriptText } from "../render-transcript";
+import { callCommitments, lazyTurns, SummaryAuthor, type SummaryAuthoring } from "../truth/summary-author";
+import { summaryTruth } from "../truth/summary-truth";
 import { scenarios } from "../scenarios";
 import type { TwilioSection, TwilioSummary } from "../sections/twilio-section";
 import type { TranscriptRecipe } from "../transcript-source";
@@ -28,12 +30,15 @@ class TwilioGenerator {
   private readonly people: People;
   private readonly stories: Storyteller;
   private readonly ids: UniqueIds;
+  private readonly author: SummaryAuthor;
 
   constructor(
     seed: number,
     private readonly calls: number,
     now: Date,
+    private readonly authoring: SummaryAuthoring = {},
   ) {
+    this.author = new SummaryAuthor(authoring);
     this.rng = new Prng(seed);
     this.people = new People(this.rng);
     this.stories = new Storyteller(this.rng, now);
@@ -86,13 +91,27 @@ class TwilioGenerator {
       team: team.name,
       lineNumber: CONTACT_CENTER_NUMBER,
     });
-    let content = writePlainSummary({ scenario: scenarioId, facts: recipe.facts, shape: story });
+    const subject = { scenario: scenarioId, facts: recipe.facts, shape: story };
+    const turns = lazyTurns(() => renderTurns({ recipe }, story).map((turn) => turn.text));
+    const written = this.author.text({ facts: recipe.facts, date: story.date, turns }, (edit) => writePlainSummary(subject, {}, edit));
+    let content = written.value;
     if (long) content = this.extended(content, recipe, scenarios[scenarioId].tags.join(", "));
     const occurredMs = story.date.getTime() + story.durationSec * 1000;
     const createdAt = isoSeconds(new Date(occurredMs + this.rng.int(20, 120) * 1000));
+    const id = this.ids.ttid("mem_summary_");
+    if (this.authoring.truth) {
+      // Twilio serves no transcript: the turns still judge coverage, but nothing links to them.
+      const source = { turns: turns(), linked: false };
+      this.authoring.truth[id] = summaryTruth({
+        units: [{ text: content, sources: [{ start: 0, end: Number.MAX_SAFE_INTEGER, source }], errors: written.texts[0]?.errors ?? [] }],
+        names: written.names,
+        commitments: callCommitments(subject, source),
+        dropped: written.dropped.map((entry) => ({ ...entry, source })),
+      });
+    }
     return {
       summary: {
-        id: this.ids.ttid("mem_summary_"),
+        id,
         conversationId: this.ids.ttid("conv_conversation_"),
         content,
         source: this.rng.weighted([["conversational_intelligence", 80], ["summary_operator", 15], ["conversations", 5]] as const),
@@ -116,6 +135,6 @@ class TwilioGenerator {
 }
 
 /** Twilio's account: one memory store, a profile per customer, a conversation summary per call. */
-export function generateTwilioSection(options: { seed: number; calls: number; now: Date }): TwilioSection {
-  return new TwilioGenerator(options.seed, options.calls, options.now).generate();
+export function generateTwilioSection(options: { seed: number; calls: number; now: Date } & SummaryAuthoring): TwilioSection {
+  return new TwilioGenerator(options.seed, options.calls, options.now, options).generate();
 }
