@@ -9,6 +9,8 @@ import type { CallForReview } from "@/lib/review/calls/load-call-for-review";
 import { CallHeader } from "./call-header";
 import { CapabilityNote } from "./capability-note";
 import { CorrectionReasonPicker } from "./correction-reason-picker";
+import { EvidencePanel } from "./evidence/evidence-panel";
+import { useEvidenceReview } from "./evidence/use-evidence-review";
 import { MetadataBar } from "./metadata-bar";
 import { reviewQueries } from "./review-queries";
 import { openMerge, reviewSession, startSession } from "./review-session";
@@ -58,7 +60,8 @@ export function ReviewWorkspace({ review, role, actions }: { review: CallForRevi
   const changedUnderneath =
     watch.data && watch.data.content !== base.content && watch.data.content !== draft && phase.name !== "awaiting" ? watch.data : null;
   const otherHolder = useClaim(ref, canEdit);
-  const reasons = useCorrectionReasons(base.content ?? "", draft, []);
+  const evidence = useEvidenceReview({ call, draft, base: base.content ?? "", format: capabilities.format });
+  const reasons = useCorrectionReasons(base.content ?? "", draft, evidence.baseFlagKinds);
   const reasonsRef = useRef<HTMLFieldSetElement>(null);
   const confirmation = useAcceptedConfirmation(ref, phase, dispatch, providerName);
   const saving = useReviewSave({
@@ -72,6 +75,7 @@ export function ReviewWorkspace({ review, role, actions }: { review: CallForRevi
     maxLength: capabilities.maxLength,
     onSaved: localDraft.clear,
     reasons: [...reasons.chosen],
+    unresolvedFlags: evidence.unresolvedFlags,
   });
   const canSave = canEdit && dirty && draft.length <= capabilities.maxLength && !saving.pending && phase.name !== "awaiting";
   const canApprove = canEdit && !dirty && base.content != null && !saving.pending;
@@ -84,6 +88,8 @@ export function ReviewWorkspace({ review, role, actions }: { review: CallForRevi
     next: () => void goAlongQueue("next"),
     previous: () => void goAlongQueue("previous"),
     reasons: () => reasonsRef.current?.querySelector("input")?.focus(),
+    flags: evidence.focusFlags,
+    linkedTurn: evidence.nextLinkedTurn,
   });
   useLeaveGuard(dirty);
 
@@ -108,7 +114,13 @@ export function ReviewWorkspace({ review, role, actions }: { review: CallForRevi
     <main className="workspace">
       <CallHeader call={call} providerName={providerName} />
       <div className="panes">
-        <TranscriptPanel turns={call.transcript} startedAt={call.startedAt} status={call.transcriptStatus} providerName={providerName} />
+        <TranscriptPanel
+          turns={call.transcript}
+          startedAt={call.startedAt}
+          status={call.transcriptStatus}
+          providerName={providerName}
+          evidence={evidence.transcriptEvidence}
+        />
         <section className="summary-pane" aria-labelledby="summary-title">
           <div className="summary-head">
             <h2 id="summary-title">Summary</h2>
@@ -148,6 +160,15 @@ export function ReviewWorkspace({ review, role, actions }: { review: CallForRevi
             onChange={(key) => dispatch({ type: "template-selected", key })}
           />
           <SummaryEditor value={draft} onChange={onType} readOnly={!canEdit} format={capabilities.format} />
+          <EvidencePanel
+            state={evidence.state}
+            providerName={providerName}
+            stale={evidence.stale}
+            activeFlag={evidence.activeFlag}
+            onFlag={evidence.chooseFlag}
+            onMissed={evidence.chooseMissed}
+            flagsRef={evidence.flagsRef}
+          />
           {canEdit && dirty ? (
             <CorrectionReasonPicker ref={reasonsRef} chosen={reasons.chosen} suggested={reasons.suggested} decided={reasons.decided} onToggle={reasons.toggle} />
           ) : null}

@@ -1,7 +1,7 @@
 "use client";
 
 import type { ICommand, MDEditorProps } from "@uiw/react-md-editor/nohighlight";
-import { memo, useEffect, useState } from "react";
+import { memo, useEffect, useRef, useState } from "react";
 import rehypeSanitize from "rehype-sanitize";
 import { rehypeRemoteImages } from "./rehype-remote-images";
 import "@uiw/react-md-editor/markdown-editor.css";
@@ -68,6 +68,32 @@ const previewOptions = {
 // this size the editor opens without it, and the toolbar's preview buttons still show it on demand.
 const livePreviewLimit = 20_000;
 
+/**
+ * A textarea over a mirror of its text: the mirror wraps the same way and is where the evidence checks
+ * mark facts (a textarea's own text cannot be marked). The mirror is hidden from assistive technology.
+ */
+function PlainEditor({ value, onChange, readOnly }: { value: string; onChange: (value: string) => void; readOnly: boolean }) {
+  const mirror = useRef<HTMLDivElement>(null);
+  return (
+    <div className="plain-editor-wrap">
+      <div ref={mirror} className="plain-editor plain-mirror" aria-hidden="true">
+        {/* A final newline, so a trailing empty line takes its height as in the textarea. */}
+        {`${value}\n`}
+      </div>
+      <textarea
+        className="plain-editor plain-text"
+        aria-label="Summary"
+        value={value}
+        readOnly={readOnly}
+        onChange={(event) => onChange(event.target.value)}
+        onScroll={(event) => {
+          if (mirror.current) mirror.current.scrollTop = event.currentTarget.scrollTop;
+        }}
+      />
+    </div>
+  );
+}
+
 /** Memoised: a status line or a poll re-rendering the workspace must not re-render the editor and its preview. */
 export const SummaryEditor = memo(function SummaryEditor({
   value,
@@ -83,15 +109,7 @@ export const SummaryEditor = memo(function SummaryEditor({
   const [preview] = useState<"live" | "edit">(() => (value.length > livePreviewLimit ? "edit" : "live"));
   const editorLoaded = useEditorLoaded();
   if (format === "plain" || readOnly) {
-    return (
-      <textarea
-        className="plain-editor"
-        aria-label="Summary"
-        value={value}
-        readOnly={readOnly}
-        onChange={(event) => onChange(event.target.value)}
-      />
-    );
+    return <PlainEditor value={value} onChange={onChange} readOnly={readOnly} />;
   }
   return (
     <div data-color-mode="light">

@@ -1,7 +1,7 @@
 "use client";
 
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { memo, useDeferredValue, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { memo, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { Availability, TranscriptTurn } from "@/lib/providers/types";
 
 function offset(from: string, at: string): string {
@@ -45,18 +45,31 @@ function noTranscript(status: Availability, providerName: string): string {
   }
 }
 
+/** What the evidence checks tie to the turns: which to mark, which to scroll to, and which sentences cite each. */
+export type TranscriptEvidence = {
+  /** The turns the sentence at the caret (or the chosen check) comes from. */
+  marked: ReadonlySet<number>;
+  scrollTo: { turn: number; seq: number } | null;
+  /** For each cited turn, the summary sentences that cite it (their text, to list). */
+  citations: ReadonlyMap<number, readonly { sentence: number; text: string }[]>;
+  onGoToSentence: (sentence: number) => void;
+};
+
 /** Memoised: the transcript does not change while the reviewer edits the summary beside it. */
 export const TranscriptPanel = memo(function TranscriptPanel({
   turns,
   startedAt,
   status,
   providerName,
+  evidence,
 }: {
   turns: TranscriptTurn[];
   startedAt: string;
   status: Availability;
   providerName: string;
+  evidence?: TranscriptEvidence;
 }) {
+  const [openCitations, setOpenCitations] = useState<number | null>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const [search, setSearch] = useState("");
   const query = useDeferredValue(search.trim().toLowerCase());
@@ -78,6 +91,11 @@ export const TranscriptPanel = memo(function TranscriptPanel({
   useLayoutEffect(() => {
     if (listRef.current) listRef.current.style.height = `${totalSize}px`;
   }, [totalSize, turns.length]);
+
+  const scrollRequest = evidence?.scrollTo;
+  useEffect(() => {
+    if (scrollRequest) virtualizer.scrollToIndex(scrollRequest.turn, { align: "center" });
+  }, [scrollRequest, virtualizer]);
 
   const goTo = (position: number) => {
     if (matches.length === 0) return;
@@ -129,6 +147,8 @@ export const TranscriptPanel = memo(function TranscriptPanel({
             <ol ref={listRef} className="turns">
               {virtualizer.getVirtualItems().map((item) => {
                 const turn = turns[item.index]!;
+                const citing = evidence?.citations.get(item.index);
+                const marked = evidence?.marked.has(item.index);
                 return (
                   <li
                     key={item.key}
@@ -139,14 +159,39 @@ export const TranscriptPanel = memo(function TranscriptPanel({
                     className="turn-row"
                     style={{ transform: `translateY(${item.start}px)` }}
                   >
-                    <div className={`turn ${turn.speaker}${item.index === activeTurn ? " active-match" : ""}`}>
+                    <div className={`turn ${turn.speaker}${item.index === activeTurn ? " active-match" : ""}${marked ? " evidence-marked" : ""}`} aria-current={marked ? "true" : undefined}>
                       <div className="turn-head">
-                        <span className="speaker">{turn.speakerName ?? (turn.speaker === "agent" ? "Agent" : "Customer")}</span>
+                        <span className="speaker">
+                          {turn.speakerName ?? (turn.speaker === "agent" ? "Agent" : "Customer")}
+                          <span className="visually-hidden">, turn {item.index + 1}</span>
+                        </span>
+                        {citing ? (
+                          <button
+                            type="button"
+                            className="button ghost citations-toggle"
+                            aria-expanded={openCitations === item.index}
+                            onClick={() => setOpenCitations((open) => (open === item.index ? null : item.index))}
+                          >
+                            Cited by {citing.length === 1 ? "1 sentence" : `${citing.length} sentences`}
+                            <span className="visually-hidden"> (turn {item.index + 1})</span>
+                          </button>
+                        ) : null}
                         <time dateTime={turn.at} className="muted">
                           {offset(startedAt, turn.at)}
                         </time>
                       </div>
                       <p>{highlight(turn.text, query)}</p>
+                      {citing && openCitations === item.index ? (
+                        <ul className="citations" aria-label={`Sentences citing turn ${item.index + 1}`}>
+                          {citing.map((cite) => (
+                            <li key={cite.sentence}>
+                              <button type="button" className="button ghost" onClick={() => evidence?.onGoToSentence(cite.sentence)}>
+                                {cite.text.length > 140 ? `${cite.text.slice(0, 140)}…` : cite.text}
+                              </button>
+                            </li>
+                          ))}
+                        </ul>
+                      ) : null}
                     </div>
                   </li>
                 );

@@ -6,7 +6,7 @@ import { useCallback, type Dispatch } from "react";
 import type { ActionFailure } from "@/lib/auth/action-failure";
 import type { CallRef } from "@/lib/providers/types";
 import type { SummaryCheck } from "@/lib/review/save/check-summary";
-import type { SaveSummaryResult } from "@/lib/review/save/save-summary";
+import type { SaveSummaryInput, SaveSummaryResult } from "@/lib/review/save/save-summary";
 import type { CorrectionReason } from "@/lib/review/insights/correction-reasons";
 import { reviewQueries } from "./review-queries";
 import type { ReviewEvent, ReviewSession, SaveRequest } from "./review-session";
@@ -26,6 +26,8 @@ type Options = {
   onSaved: () => void;
   /** Why the reviewer corrected it: sent with a save, never with an approval. */
   reasons: readonly CorrectionReason[];
+  /** The evidence checks still open in the text; undefined where it could not be checked. */
+  unresolvedFlags?: SaveSummaryInput["unresolvedFlags"];
 };
 
 const unreachable = "Redline could not be reached. Your text is kept; check your connection and save again.";
@@ -34,7 +36,7 @@ const unreachable = "Redline could not be reached. Your text is kept; check your
  * Sends saves and approvals (one at a time), moves the session through their outcomes, and opens the next
  * call when asked. Approving is a save of the text as the reviewer saw it: refused if it changed meanwhile.
  */
-export function useReviewSave({ ref, targetId, actions, session, dispatch, providerName, canEdit, maxLength, onSaved, reasons }: Options) {
+export function useReviewSave({ ref, targetId, actions, session, dispatch, providerName, canEdit, maxLength, onSaved, reasons, unresolvedFlags }: Options) {
   const queryClient = useQueryClient();
   const router = useRouter();
   const summaryKey = reviewQueries.summary(ref).queryKey;
@@ -63,6 +65,7 @@ export function useReviewSave({ ref, targetId, actions, session, dispatch, provi
         content: request.content,
         intent: request.intent,
         reasons: request.intent === "approve" ? undefined : [...reasons],
+        unresolvedFlags,
       }),
     onMutate: (request) => dispatch({ type: "save-started", request }),
     onSuccess: (result: SaveSummaryResult | ActionFailure, request) => {

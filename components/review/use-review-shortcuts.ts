@@ -10,6 +10,10 @@ export type ReviewShortcuts = {
   previous: () => void;
   /** Alt+R: to the reasons for the correction, while there are changes. */
   reasons?: () => void;
+  /** Alt+F: to the facts the call does not support. */
+  flags?: () => void;
+  /** Alt+J: the next turn the caret's sentence comes from. */
+  linkedTurn?: () => void;
 };
 
 /**
@@ -33,6 +37,8 @@ export function useReviewShortcuts(shortcuts: ReviewShortcuts): void {
       else if (event.altKey && !mod && event.key === "ArrowDown") handler = run.next;
       else if (event.altKey && !mod && event.key === "ArrowUp") handler = run.previous;
       else if (event.altKey && !mod && event.code === "KeyR") handler = run.reasons ?? null;
+      else if (event.altKey && !mod && event.code === "KeyF") handler = run.flags ?? null;
+      else if (event.altKey && !mod && event.code === "KeyJ") handler = run.linkedTurn ?? null;
       if (!handler) return;
       event.preventDefault();
       handler();

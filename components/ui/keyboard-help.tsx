@@ -25,6 +25,10 @@ export function KeyboardHelp() {
         <dd>Save and open the next unreviewed call</dd>
         <dt>Ctrl/⌘+Shift+A</dt>
         <dd>Approve the summary unchanged and open the next unreviewed call</dd>
+        <dt>Alt+F</dt>
+        <dd>To the facts the call does not support (↑ and ↓ walk them; Enter shows one)</dd>
+        <dt>Alt+J</dt>
+        <dd>Show the next transcript turn the sentence at the cursor comes from</dd>
         <dt>Alt+R</dt>
         <dd>To the reasons for your correction (Space ticks one)</dd>
         <dt>Alt+↓</dt>

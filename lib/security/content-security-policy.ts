@@ -20,6 +20,8 @@ export function contentSecurityPolicy({ nonce, development }: { nonce: string; d
     "style-src": development ? ["'self'", "'unsafe-inline'"] : ["'self'", `'nonce-${nonce}'`],
     "img-src": ["'self'", "data:", "blob:"],
     "font-src": ["'self'"],
+    // The evidence checks run in a worker loaded from Redline: 'strict-dynamic' in script-src would refuse it.
+    "worker-src": ["'self'"],
     "connect-src": ["'self'"],
     "object-src": ["'none'"],
     "base-uri": ["'none'"],

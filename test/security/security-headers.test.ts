@@ -13,6 +13,7 @@ describe("the content security policy", () => {
       "style-src": ["'self'", "'nonce-abc+/='"],
       "img-src": ["'self'", "data:", "blob:"],
       "font-src": ["'self'"],
+      "worker-src": ["'self'"],
       "connect-src": ["'self'"],
       "object-src": ["'none'"],
       "base-uri": ["'none'"],
