@@ -1,5 +1,4 @@
 import { and, eq, gt, gte, inArray, lt, or, sql, type SQL } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "../open-database";
 import { calls, summaryRevisions, users, type CallRow, type SummaryRevision } from "../schema";
 
@@ -30,46 +29,77 @@ export type RevisionExportRow = {
   original: string | null;
 };
 
-const original = alias(summaryRevisions, "original");
-/** When a row was saved: when its outcome was known, or when it was journalled if it never completed. */
-const savedAt = sql<Date>`coalesce(${summaryRevisions.completedAt}, ${summaryRevisions.createdAt})`.mapWith(summaryRevisions.createdAt);
+export type RevisionExportPage = {
+  rows: RevisionExportRow[];
+  /** The last id the page looked at, matching or not: where the next page starts; null once none is left. */
+  scannedTo: number | null;
+};
 
 /**
- * One keyset page of the journal for an export, in id order after `afterId`: the caller walks the table
- * page by page and never holds more than one in memory. The AI original comes from the target's unique
- * `original` row (its partial index), so each page costs the same at any depth.
+ * One keyset page of the journal for an export: the `limit` rows after `afterId` in id order, and of those
+ * the ones `filters` select. The walk follows the primary key whatever the filters are: they apply outside
+ * the LIMIT subquery, where the planner cannot take the status or author index instead — without fresh
+ * statistics (the embedded database has none) it would, and read every match and sort them for each page,
+ * making the export quadratic. So the whole export reads the journal once, a page at a time. The AI original
+ * is looked up per row through its unique index.
  */
-export async function revisionExportPage(db: Db, filters: RevisionExportFilters, afterId: number, limit: number): Promise<RevisionExportRow[]> {
-  const conditions: SQL[] = [gt(summaryRevisions.id, afterId), inArray(summaryRevisions.status, filters.statuses)];
-  if (filters.provider !== undefined) conditions.push(eq(summaryRevisions.provider, filters.provider));
-  if (filters.authorId !== undefined) conditions.push(eq(summaryRevisions.authorId, filters.authorId));
-  if (filters.templateKey !== undefined) conditions.push(eq(summaryRevisions.templateKey, filters.templateKey));
-  if (filters.kinds !== undefined) conditions.push(inArray(summaryRevisions.kind, filters.kinds));
-  if (filters.from !== undefined) conditions.push(gte(savedAt, filters.from));
-  if (filters.before !== undefined) conditions.push(lt(savedAt, filters.before));
-  return db
+export async function revisionExportPage(db: Db, filters: RevisionExportFilters, afterId: number, limit: number): Promise<RevisionExportPage> {
+  const page = db
     .select({
       id: summaryRevisions.id,
-      savedAt,
-      authorName: users.name,
-      authorEmail: users.email,
+      createdAt: summaryRevisions.createdAt,
+      completedAt: summaryRevisions.completedAt,
+      authorId: summaryRevisions.authorId,
       provider: summaryRevisions.provider,
+      targetId: summaryRevisions.targetId,
       callId: summaryRevisions.callId,
       templateKey: summaryRevisions.templateKey,
       kind: summaryRevisions.kind,
       status: summaryRevisions.status,
       content: summaryRevisions.content,
-      original: original.content,
     })
     .from(summaryRevisions)
-    .leftJoin(users, eq(users.id, summaryRevisions.authorId))
-    .leftJoin(
-      original,
-      and(eq(original.provider, summaryRevisions.provider), eq(original.targetId, summaryRevisions.targetId), eq(original.kind, "original")),
-    )
-    .where(and(...conditions))
+    .where(gt(summaryRevisions.id, afterId))
     .orderBy(summaryRevisions.id)
-    .limit(limit);
+    .limit(limit)
+    .as("page");
+  // The page's last id, matching or not, on every row; a window function runs before LIMIT, hence the layer.
+  const scanned = db
+    .select({ ...page._.selectedFields, scannedTo: sql<number>`max(${page.id}) over ()`.as("scanned_to") })
+    .from(page)
+    .as("scanned");
+  /** When a row was saved: when its outcome was known, or when it was journalled if it never completed. */
+  const savedAt = sql<Date>`coalesce(${scanned.completedAt}, ${scanned.createdAt})`.mapWith(summaryRevisions.createdAt);
+  const conditions: SQL[] = [inArray(scanned.status, filters.statuses)];
+  if (filters.provider !== undefined) conditions.push(eq(scanned.provider, filters.provider));
+  if (filters.authorId !== undefined) conditions.push(eq(scanned.authorId, filters.authorId));
+  if (filters.templateKey !== undefined) conditions.push(eq(scanned.templateKey, filters.templateKey));
+  if (filters.kinds !== undefined) conditions.push(inArray(scanned.kind, filters.kinds));
+  if (filters.from !== undefined) conditions.push(gte(savedAt, filters.from));
+  if (filters.before !== undefined) conditions.push(lt(savedAt, filters.before));
+  const rows = await db
+    .select({
+      id: scanned.id,
+      savedAt,
+      authorName: users.name,
+      authorEmail: users.email,
+      provider: scanned.provider,
+      callId: scanned.callId,
+      templateKey: scanned.templateKey,
+      kind: scanned.kind,
+      status: scanned.status,
+      content: scanned.content,
+      original: sql<string | null>`(select o.content from ${summaryRevisions} o where o.provider = ${scanned.provider} and o.target_id = ${scanned.targetId} and o.kind = 'original')`,
+      scannedTo: scanned.scannedTo,
+    })
+    .from(scanned)
+    .leftJoin(users, eq(users.id, scanned.authorId))
+    .where(and(...conditions))
+    .orderBy(scanned.id);
+  if (rows.length > 0) return { rows: rows.map(({ scannedTo: _, ...row }) => row), scannedTo: Number(rows[0]!.scannedTo) };
+  // Nothing in this page matched: where it ended still has to be known.
+  const [end] = await db.select({ id: sql<number | null>`max(${page.id})` }).from(page);
+  return { rows: [], scannedTo: end?.id == null ? null : Number(end.id) };
 }
 
 export type JournalRowWithAuthor = SummaryRevision & { authorName: string | null; authorEmail: string | null };

@@ -64,22 +64,27 @@ export function revisionsCsv(
         controller.enqueue(encoder.encode(csvRow(revisionsCsvHeader)));
       },
       async pull(controller) {
-        if (signal?.aborted) {
-          controller.close();
-          return;
+        // Pages whose rows the filters all leave out are skipped within one pull: a pull ends with a chunk or the end.
+        for (;;) {
+          if (signal?.aborted) {
+            controller.close();
+            return;
+          }
+          const page = await revisionExportPage(database.db, filters, afterId, pageSize);
+          // Cancelled while the page was read: nobody is left to take it.
+          if (stopped) return;
+          if (signal?.aborted) {
+            controller.close();
+            return;
+          }
+          if (page.rows.length > 0) controller.enqueue(encoder.encode(page.rows.map(toRecord).join("")));
+          if (page.scannedTo === null) {
+            controller.close();
+            return;
+          }
+          afterId = page.scannedTo;
+          if (page.rows.length > 0) return;
         }
-        const rows = await revisionExportPage(database.db, filters, afterId, pageSize);
-        // Cancelled while the page was read: nobody is left to take it.
-        if (stopped) return;
-        if (signal?.aborted) {
-          controller.close();
-          return;
-        }
-        if (rows.length > 0) {
-          afterId = rows[rows.length - 1]!.id;
-          controller.enqueue(encoder.encode(rows.map(toRecord).join("")));
-        }
-        if (rows.length < pageSize) controller.close();
       },
       cancel() {
         stopped = true;
