@@ -96,7 +96,7 @@ export async function revisionExportPage(db: Db, filters: RevisionExportFilters,
     .leftJoin(users, eq(users.id, scanned.authorId))
     .where(and(...conditions))
     .orderBy(scanned.id);
-  if (rows.length > 0) return { rows: rows.map(({ scannedTo: _, ...row }) => row), scannedTo: Number(rows[0]!.scannedTo) };
+  if (rows.length > 0) return { rows, scannedTo: Number(rows[0]!.scannedTo) };
   // Nothing in this page matched: where it ended still has to be known.
   const [end] = await db.select({ id: sql<number | null>`max(${page.id})` }).from(page);
   return { rows: [], scannedTo: end?.id == null ? null : Number(end.id) };
