@@ -103,6 +103,12 @@ const benchmarks: Benchmark[] = [
     run: async () => (await import("./benchmarks/review-page")).benchReviewPage(),
   },
   {
+    name: "export-csv",
+    description:
+      "the revisions CSV through the built app as a lead, with 1,000 and 100,000 saves journalled on the embedded database: rows, time per row (100k ÷ 1k) and the server's peak RSS growth during the download (budget 50 MB)",
+    run: async () => (await import("./benchmarks/export-csv")).benchExportCsv(),
+  },
+  {
     name: "emulator-generate",
     description: "generating the fixture document, per provider (median of 5 runs at 1,000 calls, 3 at 100,000)",
     async run() {

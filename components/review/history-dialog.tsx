@@ -52,6 +52,7 @@ export function HistoryDialog({
   open,
   onClose,
   canEdit,
+  canExport,
   onRestore,
   onUseAsDraft,
 }: {
@@ -59,6 +60,8 @@ export function HistoryDialog({
   open: boolean;
   onClose: () => void;
   canEdit: boolean;
+  /** Leads and admins may download the whole journal of the call. */
+  canExport: boolean;
   onRestore: (entry: HistoryEntry) => void;
   onUseAsDraft: (entry: HistoryEntry) => void;
 }) {
@@ -154,6 +157,11 @@ export function HistoryDialog({
         <p>No revisions yet.</p>
       ) : null}
       <div className="actions">
+        {canExport ? (
+          <a className="button" href={`/api/exports/calls/${callRef.provider}/${encodeURIComponent(callRef.callId)}/history.json`} download>
+            Download history (JSON)
+          </a>
+        ) : null}
         <button type="button" className="button" onClick={onClose}>
           Close
         </button>

@@ -214,6 +214,7 @@ export function ReviewWorkspace({ review, role, actions }: { review: CallForRevi
           open
           onClose={() => setDialog(null)}
           canEdit={canEdit}
+          canExport={hasRole(role, "lead")}
           onRestore={(entry) => {
             setDialog(null);
             saving.save({ content: entry.content, intent: "restore" });

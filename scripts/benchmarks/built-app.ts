@@ -12,6 +12,8 @@ import { waitForUrl } from "../wait-for-url";
 
 export type BuiltApp = {
   url: string;
+  /** The process `next start` was spawned as (the server may run in it or in a child of it). */
+  pid: number;
   browser: Browser;
   /** A page of a fresh browser context, signed in through the login form as a demo account. */
   signIn(email: string): Promise<Page>;
@@ -58,6 +60,7 @@ export async function startBuiltApp(port: number, env: Record<string, string>): 
 
   return {
     url,
+    pid: app.pid!,
     browser: launched,
     async signIn(email) {
       const page = await (await launched.newContext()).newPage();

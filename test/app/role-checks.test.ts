@@ -26,6 +26,8 @@ const historyRoute = await import("@/app/api/calls/[provider]/[id]/history/route
 const claimRoute = await import("@/app/api/calls/[provider]/[id]/claim/route");
 const savesRoute = await import("@/app/api/calls/[provider]/[id]/saves/[journalId]/route");
 const syncRoute = await import("@/app/api/sync/route");
+const revisionsExportRoute = await import("@/app/api/exports/revisions.csv/route");
+const historyExportRoute = await import("@/app/api/exports/calls/[provider]/[id]/history.json/route");
 
 type Answer = { refused: "unauthenticated" | "forbidden" | "internal" | null };
 
@@ -64,6 +66,12 @@ const entries: Array<{ name: string; least: Role; call: () => Promise<Answer> }>
     call: async () => fromResponse(await savesRoute.GET(request(), { params: Promise.resolve({ provider: "allo", id: "cll-1", journalId: "1" }) })),
   },
   { name: "sync status route", least: "viewer", call: async () => fromResponse(await syncRoute.GET()) },
+  {
+    name: "revisions export route",
+    least: "lead",
+    call: async () => fromResponse(await revisionsExportRoute.GET(new Request("http://localhost/api/exports/revisions.csv"))),
+  },
+  { name: "call history export route", least: "lead", call: async () => fromResponse(await historyExportRoute.GET(request(), call)) },
 ];
 
 const roles: Role[] = ["viewer", "reviewer", "lead", "admin"];

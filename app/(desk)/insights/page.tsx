@@ -5,6 +5,8 @@ import { getDatabase } from "@/lib/db/database";
 import { providerIdSchema, providerNames } from "@/lib/providers/provider-id";
 import { ChangeTable } from "@/components/insights/change-table";
 import { DecisionsTable } from "@/components/insights/decisions-table";
+import { ExportForm } from "@/components/insights/export-form";
+import { exportChoices } from "@/lib/review/exports/export-choices";
 import { teamInsights } from "@/lib/review/insights/team-insights";
 
 export const metadata: Metadata = { title: "Insights" };
@@ -26,7 +28,10 @@ export default async function InsightsPage() {
       </main>
     );
   }
-  const insights = await teamInsights(await getDatabase());
+  const database = await getDatabase();
+  const [insights, choices] = await Promise.all([teamInsights(database), exportChoices(database)]);
+  // Every provider, configured or not: the journal keeps the history of one that was removed.
+  const providers = providerIdSchema.options.map((id) => ({ id, name: providerNames[id] }));
   return (
     <main className="page insights">
       <h1>Insights</h1>
@@ -62,6 +67,12 @@ export default async function InsightsPage() {
       <ChangeTable caption="Per reviewer" heading="Reviewer" rows={insights.changeByReviewer} />
       <ChangeTable caption="Per provider" heading="Provider" rows={insights.changeByProvider} label={providerLabel} />
       <ChangeTable caption="Per template" heading="Template" rows={insights.changeByTemplate} />
+      <h2 id="export">Export</h2>
+      <p className="muted">
+        Every save in the journal as CSV, oldest first, with the AI text, the final text and how much changed between them. Dates
+        are whole days in UTC.
+      </p>
+      <ExportForm providers={providers} choices={choices} />
     </main>
   );
 }
