@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
-import { changeSize } from "@/lib/review/exports/change-size";
+import { editSize } from "@/lib/review/text/edit-size";
 import { baseUrl, openCall, signedInPage, singleTemplateCalls } from "./support";
 
 /** RFC 4180 records, as a spreadsheet reads them. */
@@ -69,9 +69,9 @@ test("a lead downloads a call's history and the revisions CSV; a reviewer is off
   ]);
   const row = rows.find((record) => record[5] === call.id);
   expect(row).toBeDefined();
-  const change = changeSize(original, `${original}\n${added}`);
+  const change = editSize(original, `${original}\n${added}`);
   expect(change.lines).toBe(1);
-  expect(row!.slice(2, 12)).toEqual(["Dana Lead", "lead@redline.test", "allo", call.id, expect.any(String), "edit", "applied", "", String(change.characters), "1"]);
+  expect(row!.slice(2, 12)).toEqual(["Dana Lead", "lead@redline.test", "allo", call.id, expect.any(String), "edit", "applied", expect.any(String), String(change.chars), "1"]);
   expect(row![12]).toBe(original.startsWith("=") || original.startsWith("-") ? `'${original}` : original);
   expect(row![13]).toBe(`${original}\n${added}`);
   expect(rows.every((record) => record[2] === "Dana Lead" && record[4] === "allo")).toBe(true);

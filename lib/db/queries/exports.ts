@@ -27,6 +27,10 @@ export type RevisionExportRow = {
   content: string;
   /** The target's AI original, null when the journal never saw one. */
   original: string | null;
+  reasons: string[] | null;
+  /** Measured when the save was journalled; null for rows journalled before saves were measured. */
+  charsChanged: number | null;
+  linesChanged: number | null;
 };
 
 export type RevisionExportPage = {
@@ -57,6 +61,9 @@ export async function revisionExportPage(db: Db, filters: RevisionExportFilters,
       kind: summaryRevisions.kind,
       status: summaryRevisions.status,
       content: summaryRevisions.content,
+      reasons: summaryRevisions.reasons,
+      charsChanged: summaryRevisions.charsChanged,
+      linesChanged: summaryRevisions.linesChanged,
     })
     .from(summaryRevisions)
     .where(gt(summaryRevisions.id, afterId))
@@ -89,6 +96,9 @@ export async function revisionExportPage(db: Db, filters: RevisionExportFilters,
       kind: scanned.kind,
       status: scanned.status,
       content: scanned.content,
+      reasons: scanned.reasons,
+      charsChanged: scanned.charsChanged,
+      linesChanged: scanned.linesChanged,
       original: sql<string | null>`(select o.content from ${summaryRevisions} o where o.provider = ${scanned.provider} and o.target_id = ${scanned.targetId} and o.kind = 'original')`,
       scannedTo: scanned.scannedTo,
     })

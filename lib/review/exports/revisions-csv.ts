@@ -1,6 +1,6 @@
 import type { Database } from "@/lib/db/open-database";
 import { revisionExportPage, type RevisionExportFilters, type RevisionExportRow } from "@/lib/db/queries/exports";
-import { changeSize } from "./change-size";
+import { editSize } from "../text/edit-size";
 import { csvRow } from "./csv-row";
 
 export const revisionsCsvHeader = [
@@ -13,7 +13,7 @@ export const revisionsCsvHeader = [
   "template",
   "kind",
   "status",
-  // Empty until the journal records why a summary was corrected; kept so the columns stay put when it does.
+  // The reasons the reviewer tagged, separated by ";".
   "reasons",
   "characters_changed",
   "lines_changed",
@@ -24,7 +24,13 @@ export const revisionsCsvHeader = [
 const PAGE_SIZE = 500;
 
 function toRecord(row: RevisionExportRow): string {
-  const change = row.original === null ? null : changeSize(row.original, row.content);
+  // Measured at save; rows journalled before saves were measured are measured here, the same way.
+  const change =
+    row.charsChanged !== null && row.linesChanged !== null
+      ? { chars: row.charsChanged, lines: row.linesChanged }
+      : row.original === null
+        ? null
+        : editSize(row.original, row.content);
   return csvRow([
     row.id,
     row.savedAt.toISOString(),
@@ -35,8 +41,8 @@ function toRecord(row: RevisionExportRow): string {
     row.templateKey,
     row.kind,
     row.status,
-    null,
-    change?.characters ?? null,
+    row.reasons?.join(";") ?? null,
+    change?.chars ?? null,
     change?.lines ?? null,
     row.original,
     row.content,

@@ -1,6 +1,6 @@
 import { lineDiff } from "./line-diff";
 
-export type ChangedBlock = { removed: string; added: string; lines: number };
+export type ChangedBlock = { removed: string; added: string; removedLines: number; addedLines: number };
 
 /** Each run of removed and added lines between unchanged ones: one change, as a reader sees it. */
 export function changedBlocks(before: string, after: string): ChangedBlock[] {
@@ -14,5 +14,5 @@ export function changedBlocks(before: string, after: string): ChangedBlock[] {
     if (!open) blocks.push((open = { removed: [], added: [] }));
     open[line.kind].push(line.text);
   }
-  return blocks.map((block) => ({ removed: block.removed.join("\n"), added: block.added.join("\n"), lines: block.removed.length + block.added.length }));
+  return blocks.map((block) => ({ removed: block.removed.join("\n"), added: block.added.join("\n"), removedLines: block.removed.length, addedLines: block.added.length }));
 }

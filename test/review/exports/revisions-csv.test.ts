@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { parseRevisionExportQuery } from "@/lib/review/exports/revision-export-query";
-import { changeSize } from "@/lib/review/exports/change-size";
+import { editSize } from "@/lib/review/text/edit-size";
 import { csvRow } from "@/lib/review/exports/csv-row";
 import { revisionsCsv } from "@/lib/review/exports/revisions-csv";
 import { seedExportJournal } from "../../support/export-journal";
@@ -39,14 +39,14 @@ describe("CSV fields and change sizes", () => {
   });
 
   it("counts a rewritten line once and the characters it changed, not the whole line", () => {
-    expect(changeSize("same", "same")).toEqual({ characters: 0, lines: 0 });
-    expect(changeSize("a\nline two\nc", "a\nline 2\nc")).toEqual({ characters: 3, lines: 1 });
-    expect(changeSize("a", "a\nadded")).toEqual({ characters: 5, lines: 1 });
-    expect(changeSize("one\ntwo\nthree", "three")).toEqual({ characters: 7, lines: 2 });
-    expect(changeSize("", "new text")).toEqual({ characters: 8, lines: 1 });
+    expect(editSize("same", "same")).toEqual({ chars: 0, lines: 0 });
+    expect(editSize("a\nline two\nc", "a\nline 2\nc")).toEqual({ chars: 3, lines: 1 });
+    expect(editSize("a", "a\nadded")).toEqual({ chars: 5, lines: 1 });
+    expect(editSize("one\ntwo\nthree", "three")).toEqual({ chars: 7, lines: 2 });
+    expect(editSize("", "new text")).toEqual({ chars: 8, lines: 1 });
     // CRLF and LF lines are the same line; characters are code points.
-    expect(changeSize("a\r\nb\r\n", "a\nb\n")).toEqual({ characters: 0, lines: 0 });
-    expect(changeSize("emoji 😀", "emoji 😃")).toEqual({ characters: 1, lines: 1 });
+    expect(editSize("a\r\nb\r\n", "a\nb\n")).toEqual({ chars: 0, lines: 0 });
+    expect(editSize("emoji 😀", "emoji 😃")).toEqual({ chars: 1, lines: 1 });
   });
 
   it("refuses malformed filters", () => {

@@ -83,7 +83,8 @@ describe.each(drivers)("saving a summary (%s)", (driver) => {
   });
 
   it("keeps the evidence checks a reviewer saved past with the revision, and nothing where the page did not check", async () => {
-    const callId = calls.singleTemplate[1]!;
+    // A call no other test here saves to: this one counts the journal's rows.
+    const callId = calls.singleTemplate[8]!;
     const base = (await opened(callId)).call.summary.content!;
     const flag = { kind: "money" as const, reason: "contradicted" as const, text: "$129.00", message: "$129.00 is not said in the call; the closest is $192.00 (turn 4)", turn: 4 };
     const flagged = await saveSummary(deps(), reviewer, {

@@ -3,7 +3,7 @@ import { editSize } from "@/lib/review/text/edit-size";
 
 describe("how much a correction changed", () => {
   it("counts characters within a changed line, not the whole line", () => {
-    expect(editSize("Refund of $129.00 to the card.", "Refund of $192.00 to the card.")).toEqual({ chars: 2, lines: 2 });
+    expect(editSize("Refund of $129.00 to the card.", "Refund of $192.00 to the card.")).toEqual({ chars: 2, lines: 1 });
   });
 
   it("counts added and removed lines and their characters", () => {
@@ -18,6 +18,6 @@ describe("how much a correction changed", () => {
   });
 
   it("adds up separate changes", () => {
-    expect(editSize("one\ntwo\nthree\nfour", "one\nTwo\nthree\nfive")).toEqual({ chars: 1 + 3, lines: 4 });
+    expect(editSize("one\ntwo\nthree\nfour", "one\nTwo\nthree\nfive")).toEqual({ chars: 1 + 3, lines: 2 });
   });
 });
