@@ -19,7 +19,7 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
         </Link>
         <nav aria-label="Main">
           <Link href="/queue">Queue</Link>
-          {hasRole(actor.role, "lead") ? <Link href="/insights">Insights</Link> : null}
+          {hasRole(actor.role, "reviewer") ? <Link href="/insights">Insights</Link> : null}
           {actor.role === "admin" ? <Link href="/settings">Settings</Link> : null}
         </nav>
         <div className="who">

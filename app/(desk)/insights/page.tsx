@@ -8,6 +8,10 @@ import { DecisionsTable } from "@/components/insights/decisions-table";
 import { ExportForm } from "@/components/insights/export-form";
 import { exportChoices } from "@/lib/review/exports/export-choices";
 import { teamInsights } from "@/lib/review/insights/team-insights";
+import { GroupTable, ReasonsChart, WeeklyDecisionsChart } from "@/components/insights/trend-charts";
+import { formatPercent } from "@/components/ui/format-percent";
+import { hasRole } from "@/lib/auth/roles";
+import { correctionTrends, trendDimensions, trendQuerySchema, type TrendQuery } from "@/lib/review/insights/correction-trends";
 
 export const metadata: Metadata = { title: "Insights" };
 
@@ -17,8 +21,11 @@ function providerLabel(key: string): string {
   return parsed.success ? providerNames[parsed.data] : key;
 }
 
-export default async function InsightsPage() {
-  const check = await requireRole("lead");
+const dimensionLabels: Record<TrendQuery["by"], string> = { provider: "Provider", template: "Template", agent: "Agent", reviewer: "Reviewer" };
+
+export default async function InsightsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  // Reviewers see their own figures; leads and admins the team's.
+  const check = await requireRole("reviewer");
   if (!check.ok) {
     if (check.error.code === "unauthenticated") redirect("/login");
     return (
@@ -29,12 +36,82 @@ export default async function InsightsPage() {
     );
   }
   const database = await getDatabase();
+  const lead = hasRole(check.actor.role, "lead");
+  const query = trendQuerySchema.parse(await searchParams);
+  const trends = await correctionTrends(database, query, lead ? {} : { reviewerId: check.actor.id });
+  const labelOf = (key: string) => (query.by === "provider" ? providerLabel(key) : key || (query.by === "template" ? "single summary" : "unknown"));
+  const trendSection = (
+    <>
+      <h2 id="trends">{lead ? "Trends" : "Your figures"}</h2>
+      <form className="queue-filters" method="get" aria-label="Trend filters">
+        <label>
+          Provider
+          <select name="provider" defaultValue={query.provider ?? ""}>
+            <option value="">All providers</option>
+            {providerIdSchema.options.map((id) => (
+              <option key={id} value={id}>
+                {providerNames[id]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Break down by
+          <select name="by" defaultValue={query.by}>
+            {trendDimensions.map((dimension) => (
+              <option key={dimension} value={dimension}>
+                {dimensionLabels[dimension]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Period
+          <select name="weeks" defaultValue={String(query.weeks)}>
+            {[4, 12, 26, 52].map((weeks) => (
+              <option key={weeks} value={weeks}>
+                Last {weeks} weeks
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="button">
+          Show
+        </button>
+      </form>
+      {trends.totals ? (
+        <>
+          <p>
+            {trends.totals.decisions} decisions in the last {query.weeks} weeks: {formatPercent(trends.totals.corrected / trends.totals.decisions)} corrected,{" "}
+            {formatPercent(trends.totals.acceptedUnchanged / trends.totals.decisions)} accepted unchanged.
+          </p>
+          <WeeklyDecisionsChart weeks={trends.weeks} />
+          <ReasonsChart reasons={trends.reasons} />
+          <GroupTable caption={`Per ${dimensionLabels[query.by].toLowerCase()}, over the period`} heading={dimensionLabels[query.by]} groups={trends.groups} label={labelOf} />
+        </>
+      ) : (
+        <p className="empty-state">
+          No decisions in the last {query.weeks} weeks{query.provider ? ` for ${providerNames[query.provider]}` : ""}. Saves and approvals of summaries show here;
+          {lead ? " widen the period, pick another provider, or start reviewing from the queue." : " start reviewing from the queue."}
+        </p>
+      )}
+    </>
+  );
+  if (!lead) {
+    return (
+      <main className="page insights">
+        <h1>Insights</h1>
+        {trendSection}
+      </main>
+    );
+  }
   const [insights, choices] = await Promise.all([teamInsights(database), exportChoices(database)]);
   // Every provider, configured or not: the journal keeps the history of one that was removed.
   const providers = providerIdSchema.options.map((id) => ({ id, name: providerNames[id] }));
   return (
     <main className="page insights">
       <h1>Insights</h1>
+      {trendSection}
       <h2>Reviewers</h2>
       <table className="queue-table">
         <caption>What each person did in Redline</caption>
