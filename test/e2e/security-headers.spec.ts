@@ -17,6 +17,7 @@ function expectSecurityHeaders(headers: Headers, where: string) {
     "style-src": ["'self'", expect.stringMatching(nonceSource)],
     "img-src": ["'self'", "data:", "blob:"],
     "font-src": ["'self'"],
+    "worker-src": ["'self'"],
     "connect-src": ["'self'"],
     "object-src": ["'none'"],
     "base-uri": ["'none'"],
