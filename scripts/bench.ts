@@ -103,6 +103,12 @@ const benchmarks: Benchmark[] = [
     run: async () => (await import("./benchmarks/review-page")).benchReviewPage(),
   },
   {
+    name: "evidence-accuracy",
+    description:
+      "the evidence analyser against the emulator's truth: 1,000 calls per provider, 30% of summaries with known errors, read as the review page reads them; flag precision and recall (goal ≥ 0.9 each), missed commitments, sentence → turn links (goal top-1 ≥ 0.9)",
+    run: async () => (await import("./benchmarks/evidence-accuracy")).benchEvidenceAccuracy(),
+  },
+  {
     name: "emulator-generate",
     description: "generating the fixture document, per provider (median of 5 runs at 1,000 calls, 3 at 100,000)",
     async run() {
