@@ -109,6 +109,12 @@ const benchmarks: Benchmark[] = [
     run: async () => (await import("./benchmarks/evidence-accuracy")).benchEvidenceAccuracy(),
   },
   {
+    name: "evidence-speed",
+    description:
+      "the evidence analyser on a 3,000-turn call and a ~100,000-character summary: index build, first analysis, re-analysis after a one-character edit, against a tokenising pass over the same text",
+    run: async () => (await import("./benchmarks/evidence-speed")).benchEvidenceSpeed(),
+  },
+  {
     name: "emulator-generate",
     description: "generating the fixture document, per provider (median of 5 runs at 1,000 calls, 3 at 100,000)",
     async run() {

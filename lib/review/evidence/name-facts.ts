@@ -24,7 +24,7 @@ const NOT_NAMES = new Set(
   (
     "i im ill ive id ok okay am pm mr mrs ms dr hi hello hey thanks thank yes no please sure great perfect " +
     "customer customers agent agents caller client rep representative technician tech team support billing sales dispatch tier " +
-    "check confirm send review schedule verify remind ship " +
+    "wifi check confirm send review schedule verify remind ship " +
     "summary next steps step commitments commitment promised notes note action items follow followup outcome issue resolution " +
     "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun " +
     "january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec " +
@@ -37,7 +37,8 @@ const ORGANISATION_WORDS = new Set(
   (
     "inc llc ltd co corp company companies group holdings partners associates architects architecture dental clinic clinics medical health " +
     "hospital pharmacy storage logistics services solutions systems consulting studio studios bakery cafe restaurant salon realty properties " +
-    "construction builders plumbing electric hardware motors school academy university church bank insurance law legal labs foods farms"
+    "construction builders plumbing electric hardware motors school academy university church bank insurance law legal labs foods farms " +
+    "fitness gym management hoa"
   ).split(" "),
 );
 /** Articles and possessives before a capitalised word make it a thing ("the Pro plan"), not a person. */
@@ -53,6 +54,11 @@ const NAME_VERBS = new Set(
 const NAME_WORD = String.raw`\p{Lu}(?:['’]\p{Lu})?[\p{Ll}\p{M}'’-]+`;
 const SAID_NAME = new RegExp(
   String.raw`\b(?:this is|my name is|name's|name is|it's|speaking with|talking to|for|Hi|Hello|Hey|Thanks|Thank you|with)[,\s]+(${NAME_WORD}(?:\s+${NAME_WORD})?)|(${NAME_WORD})\s+speaking\b`,
+  "gu",
+);
+/** A speaker naming themself: "this is Kim", "my name is Jane Doe", "it's Alex from…", "Alex speaking". */
+const SELF_NAME = new RegExp(
+  String.raw`\b(?:this is|my name is|name's|it's|it is)\s+(${NAME_WORD}(?:\s+${NAME_WORD})?)|(${NAME_WORD})\s+speaking\b`,
   "gu",
 );
 const SPELLED = /(?<![\p{L}-])((?:\p{Lu}[-.\s]){1,}\p{Lu})(?![\p{L}-])/gu;
@@ -100,6 +106,8 @@ export function findSummaryNames(text: string): Fact[] {
     const before = text.slice(0, start);
     if (THING_BEFORE.test(before)) continue;
     if (sequence.length > 1 && ORGANISATION_WORDS.has(nameKey(last[0]))) continue;
+    // "Harbor & Pine Realty": a name joined by an ampersand is a firm's.
+    if (/^\s*&/.test(text.slice(last.index + last[0].length))) continue;
     const initial = /^[\s"'“(*_-]*$/.test(before) || /[.!?:;]\s*["'“(*_]*\s*$/.test(before);
     if (initial && sequence.length === 1) {
       const following = words[i + 1]?.[0].toLowerCase();
@@ -111,6 +119,16 @@ export function findSummaryNames(text: string): Fact[] {
     facts.push(nameFact(text, start, last.index + last[0].length, sequence.map((match) => match[0])));
   }
   return facts;
+}
+
+/** The name a turn's speaker gives themself, as name keys (given name first), or null. */
+export function findSelfName(text: string): { text: string; keys: string[] } | null {
+  for (const match of text.matchAll(SELF_NAME)) {
+    const name = (match[1] ?? match[2])!;
+    const words = name.split(/\s+/).filter((word) => !NOT_NAMES.has(nameKey(word)));
+    if (words.length > 0) return { text: words.join(" "), keys: words.map(nameKey) };
+  }
+  return null;
 }
 
 /** Names a turn says in so many words ("this is Kim", "K-I-M"): the evidence a wrong name is compared to. */
