@@ -109,6 +109,18 @@ const benchmarks: Benchmark[] = [
     run: async () => (await import("./benchmarks/export-csv")).benchExportCsv(),
   },
   {
+    name: "evidence-accuracy",
+    description:
+      "the evidence analyser against the emulator's truth: 1,000 calls per provider, 30% of summaries with known errors, read as the review page reads them; flag precision and recall (goal ≥ 0.9 each), missed commitments, sentence → turn links (goal top-1 ≥ 0.9)",
+    run: async () => (await import("./benchmarks/evidence-accuracy")).benchEvidenceAccuracy(),
+  },
+  {
+    name: "evidence-speed",
+    description:
+      "the evidence analyser on a 3,000-turn call and a ~100,000-character summary: index build, first analysis, re-analysis after a one-character edit, against a tokenising pass over the same text",
+    run: async () => (await import("./benchmarks/evidence-speed")).benchEvidenceSpeed(),
+  },
+  {
     name: "emulator-generate",
     description: "generating the fixture document, per provider (median of 5 runs at 1,000 calls, 3 at 100,000)",
     async run() {

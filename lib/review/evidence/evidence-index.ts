@@ -2,7 +2,7 @@ import { Bm25Index } from "./bm25-index";
 import { DAY_MS, type Fact, type FactContext } from "./evidence-fact";
 import type { EvidenceReport, EvidenceTurn, FactFlag, FactKind, MissedItem, SentenceLink } from "./evidence-types";
 import { extractFacts } from "./extract-facts";
-import { nameKey, spelledWord } from "./name-facts";
+import { findSelfName, nameKey, spelledWord } from "./name-facts";
 import { splitSummary } from "./split-summary";
 import { termsOf } from "./text-terms";
 import { findTurnItems, type TurnItem } from "./turn-items";
@@ -86,6 +86,9 @@ export function createEvidenceIndex(turns: readonly EvidenceTurn[], options: Evi
     if (list === undefined) keyTurns.set(key, (list = []));
     if (list[list.length - 1] !== position) list.push(position);
   };
+  // Who each side says they are: a name one side gives itself, put where the other side's turn is meant.
+  const sideNames = new Map<EvidenceTurn["speaker"], { position: number; fact: Fact }>();
+  const sides = new Map<string, Set<EvidenceTurn["speaker"]>>();
   // Long calls repeat themselves ("Okay.", "Got it.", the same step again): each distinct text is read once.
   const readTexts = new Map<string, { facts: Fact[]; terms: string[] }>();
   const termLists = turns.map((turn, position) => {
@@ -107,6 +110,14 @@ export function createEvidenceIndex(turns: readonly EvidenceTurn[], options: Evi
     for (const match of turn.text.matchAll(SPELLED)) {
       const word = spelledWord(match[1]!);
       if (word !== null) addKey(`word:${nameKey(word)}`, position);
+    }
+    const self = /\p{Lu}/u.test(turn.text) ? findSelfName(turn.text) : null;
+    const said = self && facts.find((fact) => fact.kind === "name" && fact.keys[0] === `word:${self.keys[0]}`);
+    if (said) {
+      if (!sideNames.has(turn.speaker)) sideNames.set(turn.speaker, { position, fact: said });
+      let side = sides.get(said.keys[0]!);
+      if (side === undefined) sides.set(said.keys[0]!, (side = new Set()));
+      side.add(turn.speaker);
     }
     items.push(...findTurnItems(turn, position, facts));
     return read.terms;
@@ -171,6 +182,26 @@ export function createEvidenceIndex(turns: readonly EvidenceTurn[], options: Evi
     return best;
   }
 
+  /**
+   * A sentence opening on the name of one side of the call while every turn it comes from is the other
+   * side's, and naming that side nowhere: "Alex Kim disputed the charge" from the customer's "I was charged
+   * twice", where the customer introduced themself as Jane Kim and Alex is the agent (or a participant the
+   * provider names who never speaks). Who speaks the turns is who the sentence is about.
+   */
+  function swappedName(fact: Fact, facts: readonly Fact[], text: string, linked: readonly number[]): { position: number; fact: Fact } | null {
+    // The subject: the sentence's first words. A clause's after ";" or ":" is too often about the other side.
+    if (linked.length === 0 || !/^[\s*_"“(]*$/.test(text.slice(0, fact.start))) return null;
+    const speaker = turns[linked[0]!]!.speaker;
+    if (linked.some((position) => turns[position]!.speaker !== speaker)) return null;
+    const own = sideNames.get(speaker);
+    const given = fact.keys[0]!;
+    if (own === undefined || own.fact.keys[0] === given) return null;
+    const side = sides.get(given);
+    if (side?.has(speaker) || !(side !== undefined || known.has(given))) return null;
+    if (facts.some((other) => other.kind === "name" && other.keys[0] === own.fact.keys[0])) return null;
+    return own;
+  }
+
   function analyseSentence(text: string): SentenceResult {
     const facts = extractFacts(text, summaryContext);
     const extra = new Map<number, number>();
@@ -202,11 +233,18 @@ export function createEvidenceIndex(turns: readonly EvidenceTurn[], options: Evi
         // Said somewhere, but the turns this sentence comes from say another value, and not this one:
         // "charged on March 13" where the charge turn says March 11 and March 13 is another date of the call.
         const top = links[0];
-        if (top === undefined || fact.kind === "name" || fact.kind === "number") continue;
-        if (linkedPositions.some((position) => turnFacts[position]!.some((other) => other.keys.some((key) => fact.accept.includes(key))))) continue;
-        const rival = closestOf(fact, [top.position]);
-        if (rival === null || rival.fact.weak || rival.fact.accept.some((key) => stated.has(key))) continue;
-        linked = rival;
+        if (top === undefined || fact.kind === "number") continue;
+        if (fact.kind === "name") {
+          // The turns it comes from: those as close as the coverage of missed items counts them.
+          const strong = links.filter((link) => link.score >= top.score * COVERED_SHARE).map((link) => link.position);
+          linked = swappedName(fact, facts, text, strong);
+          if (linked === null) continue;
+        } else {
+          if (linkedPositions.some((position) => turnFacts[position]!.some((other) => other.keys.some((key) => fact.accept.includes(key))))) continue;
+          const rival = closestOf(fact, [top.position]);
+          if (rival === null || rival.fact.weak || rival.fact.accept.some((key) => stated.has(key))) continue;
+          linked = rival;
+        }
       } else if (fact.kind === "name") {
         // People are named once, early in a call: a name the call does not say stands against the names it does.
         linked = closestAnywhere(fact, links[0]?.position ?? 0);

@@ -24,11 +24,21 @@ const NOT_NAMES = new Set(
   (
     "i im ill ive id ok okay am pm mr mrs ms dr hi hello hey thanks thank yes no please sure great perfect " +
     "customer customers agent agents caller client rep representative technician tech team support billing sales dispatch tier " +
+    "wifi check confirm send review schedule verify remind ship " +
     "summary next steps step commitments commitment promised notes note action items follow followup outcome issue resolution " +
     "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun " +
     "january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec " +
     "today tomorrow yesterday the a an and or but if then when after before on in at for to of by with from this that these those " +
     "he she they we you it his her their our your its there here what which who why how call called email text"
+  ).split(" "),
+);
+/** Last words that make a capitalised run an organisation, not a person: "Redfern Architects", "Acme Inc". */
+const ORGANISATION_WORDS = new Set(
+  (
+    "inc llc ltd co corp company companies group holdings partners associates architects architecture dental clinic clinics medical health " +
+    "hospital pharmacy storage logistics services solutions systems consulting studio studios bakery cafe restaurant salon realty properties " +
+    "construction builders plumbing electric hardware motors school academy university church bank insurance law legal labs foods farms " +
+    "fitness gym management hoa"
   ).split(" "),
 );
 /** Articles and possessives before a capitalised word make it a thing ("the Pro plan"), not a person. */
@@ -46,11 +56,28 @@ const SAID_NAME = new RegExp(
   String.raw`\b(?:this is|my name is|name's|name is|it's|speaking with|talking to|for|Hi|Hello|Hey|Thanks|Thank you|with)[,\s]+(${NAME_WORD}(?:\s+${NAME_WORD})?)|(${NAME_WORD})\s+speaking\b`,
   "gu",
 );
+/** A speaker naming themself: "this is Kim", "my name is Jane Doe", "it's Alex from…", "Alex speaking". */
+const SELF_NAME = new RegExp(
+  String.raw`\b(?:this is|my name is|name's|it's|it is)\s+(${NAME_WORD}(?:\s+${NAME_WORD})?)|(${NAME_WORD})\s+speaking\b`,
+  "gu",
+);
 const SPELLED = /(?<![\p{L}-])((?:\p{Lu}[-.\s]){1,}\p{Lu})(?![\p{L}-])/gu;
 
 function nameFact(text: string, start: number, end: number, words: string[]): Fact {
   const keys = words.map((word) => `word:${nameKey(word)}`);
-  return { kind: "name", start, end, text: text.slice(start, end), label: text.slice(start, end), keys, accept: keys, measure: NaN, plain: words.map(nameKey).join(" ") };
+  return {
+    kind: "name",
+    start,
+    end,
+    text: text.slice(start, end),
+    label: text.slice(start, end),
+    keys,
+    // A full name stands on its given name: "Kofi Ueda" is not backed by a call with Ingrid Ueda in it,
+    // while a surname the call never says (taken from a contact record) is no error.
+    accept: keys.slice(0, 1),
+    measure: NaN,
+    plain: words.map(nameKey).join(" "),
+  };
 }
 
 /** A spelled-out name, "K-I-M", as the word it spells, or null. */
@@ -78,6 +105,9 @@ export function findSummaryNames(text: string): Fact[] {
     const last = sequence[sequence.length - 1]!;
     const before = text.slice(0, start);
     if (THING_BEFORE.test(before)) continue;
+    if (sequence.length > 1 && ORGANISATION_WORDS.has(nameKey(last[0]))) continue;
+    // "Harbor & Pine Realty": a name joined by an ampersand is a firm's.
+    if (/^\s*&/.test(text.slice(last.index + last[0].length))) continue;
     const initial = /^[\s"'“(*_-]*$/.test(before) || /[.!?:;]\s*["'“(*_]*\s*$/.test(before);
     if (initial && sequence.length === 1) {
       const following = words[i + 1]?.[0].toLowerCase();
@@ -89,6 +119,16 @@ export function findSummaryNames(text: string): Fact[] {
     facts.push(nameFact(text, start, last.index + last[0].length, sequence.map((match) => match[0])));
   }
   return facts;
+}
+
+/** The name a turn's speaker gives themself, as name keys (given name first), or null. */
+export function findSelfName(text: string): { text: string; keys: string[] } | null {
+  for (const match of text.matchAll(SELF_NAME)) {
+    const name = (match[1] ?? match[2])!;
+    const words = name.split(/\s+/).filter((word) => !NOT_NAMES.has(nameKey(word)));
+    if (words.length > 0) return { text: words.join(" "), keys: words.map(nameKey) };
+  }
+  return null;
 }
 
 /** Names a turn says in so many words ("this is Kim", "K-I-M"): the evidence a wrong name is compared to. */

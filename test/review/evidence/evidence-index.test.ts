@@ -190,3 +190,40 @@ describe("createEvidenceIndex", () => {
     expect(editMs).toBeLessThan(500);
   });
 });
+
+describe("names and stamps", () => {
+  const call: EvidenceTurn[] = [
+    ["agent", "Thanks for calling Northwind Home, this is Sam. How can I help?"],
+    ["customer", "Hi, it's Ingrid Ueda."],
+    ["customer", "I want to cancel my Basic plan. We bought a self-monitored system."],
+    ["agent", "I've cancelled it. Your account ACC-55048 stays active until Thursday, April 30."],
+  ].map(([speaker, text], index) => ({ index, speaker: speaker as EvidenceTurn["speaker"], text: text! }));
+  const flagged = (text: string, names: string[] = ["Sam Ortiz", "Ingrid Ueda"]) =>
+    createEvidenceIndex(call, { callDate: "2026-04-20T15:00:00Z", names })
+      .analyze(text, "markdown")
+      .flags.map((flag) => flag.text);
+
+  it("flags a full name whose given name the call never says, not one whose surname it does not", () => {
+    expect(flagged("Kofi Ueda cancelled the Basic plan.")).toEqual(["Kofi Ueda"]);
+    expect(flagged("Ingrid Ueda cancelled the Basic plan.")).toEqual([]);
+    expect(flagged("Ingrid Halvorsen cancelled the Basic plan.", [])).toEqual([]);
+  });
+
+  it("flags the agent's name as the subject of what the customer said, and leaves the agent's own words alone", () => {
+    expect(flagged("Sam Ortiz wanted to cancel the Basic plan after buying a self-monitored system.")).toEqual(["Sam Ortiz"]);
+    expect(flagged("Ingrid Ueda wanted to cancel the Basic plan after buying a self-monitored system.")).toEqual([]);
+    expect(flagged("Sam Ortiz cancelled account ACC-55048, active until Thursday, April 30.")).toEqual([]);
+    // Both sides named: nothing to say who is swapped.
+    expect(flagged("Sam Ortiz and Ingrid Ueda discussed cancelling the Basic plan after buying a self-monitored system.")).toEqual([]);
+  });
+
+  it("takes no organisation, ampersand firm or Wi-Fi for a person", () => {
+    expect(flagged("Ingrid Ueda asked about plans for Redfern Architects and Harbor & Pine Realty.")).toEqual([]);
+    expect(flagged("Ingrid Ueda's hub won't connect to Wi-Fi.")).toEqual([]);
+  });
+
+  it("reads recording stamps as no facts", () => {
+    expect(flagged("## Call log\n\n- 00:00:02 Agent: Thanks for calling Northwind Home, this is Sam.\n- 00:01:15 Customer: Hi, it's Ingrid Ueda.")).toEqual([]);
+    expect(flagged("Call back at 10:30 about account ACC-55048.")).toEqual(["10:30"]);
+  });
+});
