@@ -109,6 +109,11 @@ const benchmarks: Benchmark[] = [
     run: async () => (await import("./benchmarks/export-csv")).benchExportCsv(),
   },
   {
+    name: "insights-page",
+    description: "the insights page through the built app as a lead, at 100,000 journalled saves against 1,000, for its default view and each breakdown (within 1.3×)",
+    run: async () => (await import("./benchmarks/insights-page")).benchInsightsPage(),
+  },
+  {
     name: "evidence-accuracy",
     description:
       "the evidence analyser against the emulator's truth: 1,000 calls per provider, 30% of summaries with known errors, read as the review page reads them; flag precision and recall (goal ≥ 0.9 each), missed commitments, sentence → turn links (goal top-1 ≥ 0.9)",

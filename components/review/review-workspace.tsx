@@ -168,6 +168,7 @@ export function ReviewWorkspace({ review, role, actions }: { review: CallForRevi
             onFlag={evidence.chooseFlag}
             onMissed={evidence.chooseMissed}
             flagsRef={evidence.flagsRef}
+            coversOtherCalls={evidence.coversOtherCalls}
           />
           {canEdit && dirty ? (
             <CorrectionReasonPicker ref={reasonsRef} chosen={reasons.chosen} suggested={reasons.suggested} decided={reasons.decided} onToggle={reasons.toggle} />

@@ -31,7 +31,10 @@ export function EvidencePanel({
   onFlag,
   onMissed,
   flagsRef,
+  coversOtherCalls,
 }: {
+  /** The summary tells of other calls too: only contradictions of this call are flagged. */
+  coversOtherCalls: boolean;
   state: EvidenceState;
   providerName: string;
   /** The text changed since the last check: a newer one is on its way. */
@@ -71,6 +74,9 @@ export function EvidencePanel({
       <p role="status" className="muted">
         {summaryLine}
       </p>
+      {coversOtherCalls ? (
+        <p className="muted">This summary also tells of this contact&apos;s other calls, so only facts this call contradicts are flagged.</p>
+      ) : null}
       {flags.length ? (
         <>
           <h4 id="flags-title">Not supported by the call (Alt+F)</h4>

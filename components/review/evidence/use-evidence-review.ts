@@ -21,7 +21,14 @@ export function useEvidenceReview({ call, draft, base, format }: { call: CallDet
     const all = [call.agent?.name, call.counterpart.name, ...call.transcript.map((turn) => turn.speakerName)];
     return [...new Set(all.filter((name): name is string => Boolean(name)))];
   }, [call]);
-  const state = useEvidence({ turns: call.transcript, callDate: call.startedAt, names, text: draft, format });
+  const raw = useEvidence({ turns: call.transcript, callDate: call.startedAt, names, text: draft, format });
+  // A summary kept for more than this call (Bland's contact memory) tells of calls whose words are not in
+  // this transcript: a fact missing here proves nothing, so only facts this call contradicts are flagged.
+  const coversOtherCalls = call.target !== null && call.target.id !== call.ref.callId;
+  const state = useMemo(
+    () => (raw.status === "ready" && coversOtherCalls ? { ...raw, report: { ...raw.report, flags: raw.report.flags.filter((flag) => flag.reason === "contradicted") } } : raw),
+    [raw, coversOtherCalls],
+  );
   const report = state.status === "ready" ? state.report : null;
   const current = state.status === "ready" && state.text === draft;
 
@@ -121,6 +128,7 @@ export function useEvidenceReview({ call, draft, base, format }: { call: CallDet
 
   return {
     state,
+    coversOtherCalls,
     stale: state.status === "ready" && !current,
     activeFlag,
     chooseFlag,
