@@ -88,7 +88,7 @@ export function WeeklyDecisionsChart({ weeks }: { weeks: DecisionGroup[] }) {
               <th scope="col">Correction rate</th>
               <th scope="col">Accepted unchanged</th>
               <th scope="col">Average change (characters / lines)</th>
-              <th scope="col">Median time to review</th>
+              <th scope="col">Average time to review</th>
             </tr>
           </thead>
           <tbody>
@@ -100,7 +100,7 @@ export function WeeklyDecisionsChart({ weeks }: { weeks: DecisionGroup[] }) {
                 <td>{week.decisions ? formatPercent(week.corrected / week.decisions) : "—"}</td>
                 <td>{week.acceptedUnchanged}</td>
                 <td>{week.avgCharsChanged === null ? "—" : `${Math.round(week.avgCharsChanged)} / ${(week.avgLinesChanged ?? 0).toFixed(1)}`}</td>
-                <td>{formatDuration(week.medianReviewSeconds)}</td>
+                <td>{formatDuration(week.avgReviewSeconds)}</td>
               </tr>
             ))}
           </tbody>
@@ -171,7 +171,7 @@ export function GroupTable({ caption, heading, groups, label }: { caption: strin
           <th scope="col">Correction rate</th>
           <th scope="col">Accepted unchanged</th>
           <th scope="col">Average change (characters / lines)</th>
-          <th scope="col">Median time to review</th>
+          <th scope="col">Average time to review</th>
         </tr>
       </thead>
       <tbody>
@@ -182,7 +182,7 @@ export function GroupTable({ caption, heading, groups, label }: { caption: strin
             <td>{formatPercent(group.corrected / group.decisions)}</td>
             <td>{formatPercent(group.acceptedUnchanged / group.decisions)}</td>
             <td>{group.avgCharsChanged === null ? "—" : `${Math.round(group.avgCharsChanged)} / ${(group.avgLinesChanged ?? 0).toFixed(1)}`}</td>
-            <td>{formatDuration(group.medianReviewSeconds)}</td>
+            <td>{formatDuration(group.avgReviewSeconds)}</td>
           </tr>
         ))}
       </tbody>

@@ -1,5 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
+  bigint,
+  date,
   index,
   integer,
   jsonb,
@@ -351,3 +353,53 @@ export const appSettings = pgTable("app_settings", {
   updatedBy: text("updated_by"),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Decisions (corrections and approvals that landed) per week, provider, template, agent and reviewer, kept
+ * by a trigger on the journal in the same transaction as the decision: insights read a few hundred rows
+ * here instead of grouping the whole journal on every view. Empty strings stand for "none".
+ */
+export const decisionRollups = pgTable(
+  "decision_rollups",
+  {
+    week: date("week").notNull(),
+    provider: text("provider").notNull(),
+    templateKey: text("template_key").notNull(),
+    agentName: text("agent_name").notNull(),
+    authorId: text("author_id").notNull(),
+    decisions: integer("decisions").notNull().default(0),
+    corrected: integer("corrected").notNull().default(0),
+    accepted: integer("accepted").notNull().default(0),
+    /** Sums over corrections whose size was measured, and how many those are. */
+    charsSum: bigint("chars_sum", { mode: "number" }).notNull().default(0),
+    linesSum: bigint("lines_sum", { mode: "number" }).notNull().default(0),
+    sized: integer("sized").notNull().default(0),
+    reviewSecondsSum: bigint("review_seconds_sum", { mode: "number" }).notNull().default(0),
+    reviewed: integer("reviewed").notNull().default(0),
+  },
+  (table) => [primaryKey({ columns: [table.week, table.provider, table.templateKey, table.agentName, table.authorId] })],
+);
+
+/** Reasons given for corrections per week, provider and reviewer, kept by the same trigger. */
+export const reasonRollups = pgTable(
+  "reason_rollups",
+  {
+    week: date("week").notNull(),
+    provider: text("provider").notNull(),
+    authorId: text("author_id").notNull(),
+    reason: text("reason").notNull(),
+    count: integer("count").notNull().default(0),
+  },
+  (table) => [primaryKey({ columns: [table.week, table.provider, table.authorId, table.reason] })],
+);
+
+/** Journal rows per author and status (saves, conflicts met, failures), kept by a trigger. */
+export const revisionStatusCounts = pgTable(
+  "revision_status_counts",
+  {
+    authorId: text("author_id").notNull(),
+    status: revisionStatusEnum("status").notNull(),
+    count: integer("count").notNull().default(0),
+  },
+  (table) => [primaryKey({ columns: [table.authorId, table.status] })],
+);

@@ -3,7 +3,6 @@ import { redirect } from "next/navigation";
 import { requireRole } from "@/lib/auth/require-role";
 import { getDatabase } from "@/lib/db/database";
 import { providerIdSchema, providerNames } from "@/lib/providers/provider-id";
-import { ChangeTable } from "@/components/insights/change-table";
 import { DecisionsTable } from "@/components/insights/decisions-table";
 import { ExportForm } from "@/components/insights/export-form";
 import { exportChoices } from "@/lib/review/exports/export-choices";
@@ -139,11 +138,6 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
       <h2>Where the AI is weakest</h2>
       <DecisionsTable caption="Reviewed calls per provider" heading="Provider" rows={insights.providers} label={providerLabel} />
       <DecisionsTable caption="Reviewed calls per agent (the agents with most reviews)" heading="Agent" rows={insights.agents} label={(key) => key} />
-      <h2>How much reviewers change</h2>
-      <p className="muted">Measured on the latest {insights.sampledEdits} saves: the share of lines a save added, removed or rewrote.</p>
-      <ChangeTable caption="Per reviewer" heading="Reviewer" rows={insights.changeByReviewer} />
-      <ChangeTable caption="Per provider" heading="Provider" rows={insights.changeByProvider} label={providerLabel} />
-      <ChangeTable caption="Per template" heading="Template" rows={insights.changeByTemplate} />
       <h2 id="export">Export</h2>
       <p className="muted">
         Every save in the journal as CSV, oldest first, with the AI text, the final text and how much changed between them. Dates

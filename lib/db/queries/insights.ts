@@ -1,20 +1,23 @@
 import { and, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import type { Db } from "../open-database";
-import { calls, queueCounts, reviews, summaryRevisions, users } from "../schema";
+import { calls, queueCounts, reviews, revisionStatusCounts, users } from "../schema";
 
 export type ReviewerActivity = { name: string; saves: number; conflicts: number; failures: number; approvals: number };
 
-/** Saves, conflicts met, failures and approvals per Redline user. */
+/**
+ * Saves, conflicts met, failures and approvals per Redline user: the journal's counts come from the
+ * per-author, per-status counters its trigger keeps (migration 0020), not from grouping the journal.
+ */
 export async function reviewerActivity(db: Db): Promise<ReviewerActivity[]> {
   const saves = await db
     .select({
       name: users.name,
-      saves: sql<number>`count(*) filter (where ${summaryRevisions.status} in ('applied', 'accepted'))::int`,
-      conflicts: sql<number>`count(*) filter (where ${summaryRevisions.status} = 'conflict')::int`,
-      failures: sql<number>`count(*) filter (where ${summaryRevisions.status} = 'failed')::int`,
+      saves: sql<number>`coalesce(sum(${revisionStatusCounts.count}) filter (where ${revisionStatusCounts.status} in ('applied', 'accepted')), 0)::int`,
+      conflicts: sql<number>`coalesce(sum(${revisionStatusCounts.count}) filter (where ${revisionStatusCounts.status} = 'conflict'), 0)::int`,
+      failures: sql<number>`coalesce(sum(${revisionStatusCounts.count}) filter (where ${revisionStatusCounts.status} = 'failed'), 0)::int`,
     })
-    .from(summaryRevisions)
-    .innerJoin(users, eq(users.id, summaryRevisions.authorId))
+    .from(revisionStatusCounts)
+    .innerJoin(users, eq(users.id, revisionStatusCounts.authorId))
     .groupBy(users.name);
   const approvals = await db
     .select({ name: users.name, approvals: sql<number>`count(*)::int` })
@@ -62,23 +65,4 @@ export async function decisionsByAgent(db: Db): Promise<DecisionCounts[]> {
     .orderBy(desc(sql`count(*)`))
     .limit(50);
   return rows.map((row) => ({ ...row, key: row.key ?? "unknown" }));
-}
-
-export type AppliedEdit = { provider: string; templateKey: string | null; author: string | null; base: string | null; content: string };
-
-/** The latest saves that changed a summary, with the text they started from, for measuring how much reviewers change. */
-export async function recentAppliedEdits(db: Db, limit: number): Promise<AppliedEdit[]> {
-  return db
-    .select({
-      provider: summaryRevisions.provider,
-      templateKey: summaryRevisions.templateKey,
-      author: users.name,
-      base: summaryRevisions.baseContent,
-      content: summaryRevisions.content,
-    })
-    .from(summaryRevisions)
-    .leftJoin(users, eq(users.id, summaryRevisions.authorId))
-    .where(and(inArray(summaryRevisions.status, ["applied", "accepted"]), inArray(summaryRevisions.kind, ["edit", "merge"])))
-    .orderBy(desc(summaryRevisions.id))
-    .limit(limit);
 }

@@ -37,7 +37,7 @@ function weekStart(date: Date): Date {
 
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
-const empty = (key: string): DecisionGroup => ({ key, decisions: 0, corrected: 0, acceptedUnchanged: 0, avgCharsChanged: null, avgLinesChanged: null, medianReviewSeconds: null });
+const empty = (key: string): DecisionGroup => ({ key, decisions: 0, corrected: 0, acceptedUnchanged: 0, avgCharsChanged: null, avgLinesChanged: null, avgReviewSeconds: null });
 
 /**
  * How the AI's summaries fare over time and where: per week, and per provider, template, agent or reviewer,

@@ -1,3 +1,4 @@
+import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { upsertUser } from "@/lib/db/queries/users";
 import { calls, summaryRevisions, type SummaryRevision } from "@/lib/db/schema";
@@ -29,17 +30,23 @@ describe.each(drivers)("correction trends (%s)", (driver) => {
       // Week of Nov 30: Rowan approves an Allo summary and corrects another for a missed commitment.
       { provider: "allo", targetId: "a3", callId: "a3", kind: "approve", status: "applied", authorId: rowan, content: "x", charsChanged: 0, linesChanged: 0, reviewSeconds: 20, completedAt: at("2026-11-30T09:00:00Z") },
       { provider: "allo", targetId: "a4", callId: "a4", kind: "edit", status: "applied", authorId: rowan, content: "x", charsChanged: 50, linesChanged: 2, reviewSeconds: null, reasons: ["missed_commitment"], completedAt: at("2026-12-01T09:00:00Z") },
-      // Not decisions: a conflict, a failure, the AI original, an outside change; and a save older than the period.
+      // An outcome the reconciler decides later counts once it lands; one that did not land counts never.
+    { provider: "allo", targetId: "a5", callId: "a5", kind: "edit", status: "unknown", authorId: riley, content: "x", charsChanged: 5, linesChanged: 1, reasons: ["other"], completedAt: at("2026-12-01T11:00:00Z") },
+    { provider: "allo", targetId: "a6", callId: "a6", kind: "edit", status: "unknown", authorId: riley, content: "x", charsChanged: 5, linesChanged: 1, reasons: ["other"], completedAt: at("2026-12-01T11:00:00Z") },
+    // Not decisions: a conflict, a failure, the AI original, an outside change; and a save older than the period.
       { provider: "allo", targetId: "a1", callId: "a1", kind: "edit", status: "conflict", authorId: rowan, content: "x", completedAt: at("2026-12-01T10:00:00Z") },
       { provider: "allo", targetId: "a1", callId: "a1", kind: "edit", status: "failed", authorId: rowan, content: "x", completedAt: at("2026-12-01T10:00:00Z") },
       { provider: "allo", targetId: "a1", callId: "a1", kind: "original", status: "observed", content: "x", completedAt: at("2026-11-20T10:00:00Z") },
       { provider: "allo", targetId: "a1", callId: "a1", kind: "outside", status: "observed", content: "x", completedAt: at("2026-12-01T10:00:00Z") },
       { provider: "allo", targetId: "a9", callId: "a9", kind: "edit", status: "applied", authorId: rowan, content: "x", charsChanged: 999, linesChanged: 9, completedAt: at("2026-10-01T10:00:00Z") },
     ];
-    for (const row of rows) await db.insert(summaryRevisions).values(row);
+    // The calls are indexed before they are decided: a decision is counted under the agent its call has then.
     for (const [callId, agentName] of [["a1", "Tomás Reyes"], ["a2", "Tomás Reyes"], ["a3", "Nora Patel"], ["a4", "Nora Patel"]] as const) {
       await db.insert(calls).values({ provider: "allo", callId, startedAt: at("2026-11-20T10:00:00Z"), direction: "inbound", agentName, searchText: agentName.toLowerCase() });
     }
+    for (const row of rows) await db.insert(summaryRevisions).values(row);
+    await db.update(summaryRevisions).set({ status: "applied" }).where(eq(summaryRevisions.targetId, "a5"));
+    await db.update(summaryRevisions).set({ status: "failed" }).where(eq(summaryRevisions.targetId, "a6"));
   });
   afterEach(async () => {
     await database?.close();
@@ -50,29 +57,29 @@ describe.each(drivers)("correction trends (%s)", (driver) => {
   it("counts decisions per week, every week of the period, with rates, sizes, review times and reasons", async () => {
     const trends = await correctionTrends(database, query({ weeks: "3" }), {}, now);
     expect(trends.weeks).toEqual([
-      { key: "2026-11-16", decisions: 0, corrected: 0, acceptedUnchanged: 0, avgCharsChanged: null, avgLinesChanged: null, medianReviewSeconds: null },
-      { key: "2026-11-23", decisions: 3, corrected: 2, acceptedUnchanged: 1, avgCharsChanged: 20, avgLinesChanged: 2, medianReviewSeconds: 60 },
-      { key: "2026-11-30", decisions: 2, corrected: 1, acceptedUnchanged: 1, avgCharsChanged: 50, avgLinesChanged: 2, medianReviewSeconds: 20 },
+      { key: "2026-11-16", decisions: 0, corrected: 0, acceptedUnchanged: 0, avgCharsChanged: null, avgLinesChanged: null, avgReviewSeconds: null },
+      { key: "2026-11-23", decisions: 3, corrected: 2, acceptedUnchanged: 1, avgCharsChanged: 20, avgLinesChanged: 2, avgReviewSeconds: 90 },
+      { key: "2026-11-30", decisions: 3, corrected: 2, acceptedUnchanged: 1, avgCharsChanged: 27.5, avgLinesChanged: 1.5, avgReviewSeconds: 20 },
     ]);
-    expect(trends.totals).toMatchObject({ decisions: 5, corrected: 3, acceptedUnchanged: 2 });
-    expect(trends.reasons.map((week) => [week.week, week.counts.wrong_amount, week.counts.wrong_date, week.counts.missed_commitment])).toEqual([
-      ["2026-11-16", 0, 0, 0],
-      ["2026-11-23", 2, 1, 0],
-      ["2026-11-30", 0, 0, 1],
+    expect(trends.totals).toMatchObject({ decisions: 6, corrected: 4, acceptedUnchanged: 2 });
+    expect(trends.reasons.map((week) => [week.week, week.counts.wrong_amount, week.counts.wrong_date, week.counts.missed_commitment, week.counts.other])).toEqual([
+      ["2026-11-16", 0, 0, 0, 0],
+      ["2026-11-23", 2, 1, 0, 0],
+      ["2026-11-30", 0, 0, 1, 1],
     ]);
   });
 
   it("breaks the period down by provider, template, agent and reviewer", async () => {
     const by = async (dimension: string) => (await correctionTrends(database, query({ weeks: "3", by: dimension }), {}, now)).groups.map((group) => [group.key, group.decisions, group.corrected, group.acceptedUnchanged]);
-    expect(await by("provider")).toEqual([["allo", 4, 3, 1], ["openphone", 1, 0, 1]]);
-    expect(await by("template")).toEqual([["", 4, 2, 2], ["MARKDOWN_CLASSIC", 1, 1, 0]]);
-    expect(await by("agent")).toEqual([["Nora Patel", 2, 1, 1], ["Tomás Reyes", 2, 2, 0], ["", 1, 0, 1]]);
-    expect(await by("reviewer")).toEqual([["Riley", 3, 2, 1], ["Rowan", 2, 1, 1]]);
+    expect(await by("provider")).toEqual([["allo", 5, 4, 1], ["openphone", 1, 0, 1]]);
+    expect(await by("template")).toEqual([["", 5, 3, 2], ["MARKDOWN_CLASSIC", 1, 1, 0]]);
+    expect(await by("agent")).toEqual([["", 2, 1, 1], ["Nora Patel", 2, 1, 1], ["Tomás Reyes", 2, 2, 0]]);
+    expect(await by("reviewer")).toEqual([["Riley", 4, 3, 1], ["Rowan", 2, 1, 1]]);
   });
 
   it("narrows to one provider, and to a reviewer's own decisions", async () => {
     const allo = await correctionTrends(database, query({ weeks: "3", provider: "allo" }), {}, now);
-    expect(allo.totals).toMatchObject({ decisions: 4, corrected: 3, acceptedUnchanged: 1 });
+    expect(allo.totals).toMatchObject({ decisions: 5, corrected: 4, acceptedUnchanged: 1 });
     const own = await correctionTrends(database, query({ weeks: "3", by: "reviewer" }), { reviewerId: rowan }, now);
     expect(own.groups.map((group) => group.key)).toEqual(["Rowan"]);
     expect(own.totals).toMatchObject({ decisions: 2, corrected: 1 });
