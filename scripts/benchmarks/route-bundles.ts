@@ -91,7 +91,7 @@ export async function benchRouteBundles(): Promise<string[]> {
   try {
     const signedIn = await app.signIn("reviewer@redline.test");
     const session = await signedIn.context().storageState();
-    const fresh = async () => (await app.browser.newContext({ storageState: session })).newPage();
+    const fresh = async () => (await app.browser.newContext({ storageState: session, bypassCSP: true })).newPage();
 
     const queuePage = await fresh();
     const queue = await scriptsLoaded(queuePage, async () => {
@@ -114,9 +114,20 @@ export async function benchRouteBundles(): Promise<string[]> {
     });
     await reviewPage.context().close();
 
+    // Insights as the lead who reads them: their charts are drawn on the server, so only the filters and
+    // the export form are the route's own.
+    const leadSession = await (await app.signIn("lead@redline.test")).context().storageState();
+    const insightsPage = await (await app.browser.newContext({ storageState: leadSession, bypassCSP: true })).newPage();
+    const insights = await scriptsLoaded(insightsPage, async () => {
+      await insightsPage.goto(`${app.url}/insights`, { waitUntil: "load" });
+      await insightsPage.getByRole("heading", { name: "Insights" }).waitFor();
+    });
+    await insightsPage.context().close();
+
     return [
       ...report("/queue", 180, "its load event", queue, firstLoadList("/queue")),
       ...report("/calls/[provider]/[id]", 300, "the editor is on screen and the load event", review, firstLoadList("/calls/[provider]/[id]")),
+      ...report("/insights", 200, "its load event, as a lead", insights, firstLoadList("/insights")),
     ];
   } finally {
     await close();

@@ -31,32 +31,41 @@ export function useEvidence(input: { turns: TranscriptTurn[]; callDate: string; 
       const timer = setTimeout(() => setState({ status: "off", why: "unsupported" }), 0);
       return () => clearTimeout(timer);
     }
-    const created = new Worker(new URL("./evidence-worker.ts", import.meta.url), { type: "module" });
-    worker.current = created;
-    const post = (request: EvidenceRequest) => created.postMessage(request);
-    post({
-      type: "index",
-      turns: turns.map((turn, index) => ({ index, speaker: turn.speaker, text: turn.text })),
-      callDate,
-      names: namesKey ? namesKey.split("\u0000") : [],
-    });
-    const analyzeLatest = () => {
-      inFlight.current = true;
-      seq.current += 1;
-      post({ type: "analyze", seq: seq.current, summary: latest.current.text, format: latest.current.format });
+    let created: Worker | null = null;
+    const start = () => {
+      const spawned = new Worker(new URL("./evidence-worker.ts", import.meta.url), { type: "module" });
+      created = spawned;
+      worker.current = spawned;
+      const post = (request: EvidenceRequest) => spawned.postMessage(request);
+      post({
+        type: "index",
+        turns: turns.map((turn, index) => ({ index, speaker: turn.speaker, text: turn.text })),
+        callDate,
+        names: namesKey ? namesKey.split("\u0000") : [],
+      });
+      const analyzeLatest = () => {
+        inFlight.current = true;
+        seq.current += 1;
+        post({ type: "analyze", seq: seq.current, summary: latest.current.text, format: latest.current.format });
+      };
+      spawned.onmessage = (event: MessageEvent<EvidenceResponse>) => {
+        inFlight.current = false;
+        const response = event.data;
+        if ("error" in response) setState({ status: "failed" });
+        else setState({ status: "ready", report: response.report, text: response.summary });
+        // Typed meanwhile: check the newest text now.
+        if (response.summary !== latest.current.text) analyzeLatest();
+      };
+      spawned.onerror = () => setState({ status: "failed" });
+      analyzeLatest();
     };
-    created.onmessage = (event: MessageEvent<EvidenceResponse>) => {
-      inFlight.current = false;
-      const response = event.data;
-      if ("error" in response) setState({ status: "failed" });
-      else setState({ status: "ready", report: response.report, text: response.summary });
-      // Typed meanwhile: check the newest text now.
-      if (response.summary !== latest.current.text) analyzeLatest();
-    };
-    created.onerror = () => setState({ status: "failed" });
-    analyzeLatest();
+    // Started once the page is idle: the worker's script must not compete with the editor's while the page opens.
+    const idle = typeof requestIdleCallback === "function" ? requestIdleCallback(start, { timeout: 2_000 }) : null;
+    const timer = idle === null ? setTimeout(start, 200) : null;
     return () => {
-      created.terminate();
+      if (idle !== null) cancelIdleCallback(idle);
+      if (timer !== null) clearTimeout(timer);
+      created?.terminate();
       worker.current = null;
       inFlight.current = false;
     };
