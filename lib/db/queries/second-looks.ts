@@ -8,7 +8,8 @@ import { calls, secondLooks, summaryRevisions, users } from "../schema";
  * approval that landed, in journal order) is sampled when ⌊k·share⌋ steps up at k, so exactly ⌊n·share⌋ of any
  * reviewer's first n decisions are sampled, evenly spread. Integer arithmetic on basis points, so 29% of 100 is
  * 29, not 28 by a rounding error. One statement; a decision sampled already is left alone. Answers the second
- * look's id, or null when this decision is not sampled.
+ * look's id, or null when this decision is not sampled. Two decisions of one reviewer landing in the same
+ * instant may both count the other or neither: at worst one sample more or fewer, never a failed save.
  */
 export async function sampleDecision(db: Db, journalId: number, shareBasisPoints: number): Promise<number | null> {
   const result = await db.execute(sql`

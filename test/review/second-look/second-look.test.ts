@@ -169,6 +169,19 @@ describe.each(drivers)("second looks (%s)", (driver) => {
     expect((await secondLookQueue(database)).open).toBe(1);
   });
 
+  it("a reviewer's save carrying a second look's id lands and decides nothing", async () => {
+    await setShare(100);
+    await land(rowan);
+    const [look] = (await secondLookQueue(database)).items;
+    const callId = calls.singleTemplate[2]!;
+    const loaded = await loadCallForReview({ database, adapter }, callId, { staleAfterMs: 60_000 });
+    if (!loaded.ok) throw new Error(loaded.error.message);
+    const base = loaded.review.call.summary.content!;
+    const saved = await saveSummary({ database, adapter }, riley, { ...alloEdit(callId, base, `${base}\n- mine`), secondLookId: look!.id });
+    expect(saved).toMatchObject({ ok: true, outcome: "applied", secondLook: { ok: false, error: { code: "forbidden" } } });
+    expect((await secondLookQueue(database)).items.map((item) => item.id)).toContain(look!.id);
+  });
+
   it("is decided once: of two leads deciding at once, one wins and the other is told who did", async () => {
     await setShare(100);
     await land(riley);
