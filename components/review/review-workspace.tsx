@@ -17,6 +17,7 @@ import { openMerge, reviewSession, startSession } from "./review-session";
 import { SaveOutcome } from "./save-outcome";
 import { SummaryEditor } from "./summary-editor";
 import { SummaryFooter } from "./summary-footer";
+import { SecondLookNote } from "./second-look-note";
 import { SummaryNotices } from "./summary-notices";
 import { TemplateDialog } from "./template-dialog";
 import { TemplateSelect } from "./template-select";
@@ -38,7 +39,18 @@ const HistoryDialog = dynamic(() => import("./history-dialog").then((module) => 
 const ChangesDialog = dynamic(() => import("./changes-dialog").then((module) => module.ChangesDialog), { ssr: false });
 
 /** The review page: the transcript beside the summary editor, and everything a save can meet. */
-export function ReviewWorkspace({ review, role, actions }: { review: CallForReview; role: Role; actions: WorkspaceActions }) {
+export function ReviewWorkspace({
+  review,
+  role,
+  actions,
+  secondLookId = null,
+}: {
+  review: CallForReview;
+  role: Role;
+  actions: WorkspaceActions;
+  /** A lead came from a second look: their save or approval here is its verdict. */
+  secondLookId?: number | null;
+}) {
   const { call, capabilities } = review;
   const ref = call.ref;
   const providerName = providerNames[ref.provider];
@@ -76,6 +88,7 @@ export function ReviewWorkspace({ review, role, actions }: { review: CallForRevi
     onSaved: localDraft.clear,
     reasons: [...reasons.chosen],
     unresolvedFlags: evidence.unresolvedFlags,
+    secondLookId,
   });
   const canSave = canEdit && dirty && draft.length <= capabilities.maxLength && !saving.pending && phase.name !== "awaiting";
   const canApprove = canEdit && !dirty && base.content != null && !saving.pending;
@@ -130,6 +143,7 @@ export function ReviewWorkspace({ review, role, actions }: { review: CallForRevi
             </button>
           </div>
           <CapabilityNote capabilities={capabilities} call={call} />
+          {secondLookId !== null ? <SecondLookNote outcome={saving.secondLook} /> : null}
           <SummaryNotices
             review={review}
             providerName={providerName}

@@ -2,12 +2,13 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useCallback, type Dispatch } from "react";
+import { useCallback, useState, type Dispatch } from "react";
 import type { ActionFailure } from "@/lib/auth/action-failure";
 import type { CallRef } from "@/lib/providers/types";
 import type { SummaryCheck } from "@/lib/review/save/check-summary";
 import type { SaveSummaryInput, SaveSummaryResult } from "@/lib/review/save/save-summary";
 import type { CorrectionReason } from "@/lib/review/insights/correction-reasons";
+import type { SecondLookDecision } from "@/lib/review/second-look/decide-second-look";
 import { reviewQueries } from "./review-queries";
 import type { ReviewEvent, ReviewSession, SaveRequest } from "./review-session";
 import type { WorkspaceActions } from "./workspace-actions";
@@ -28,6 +29,8 @@ type Options = {
   reasons: readonly CorrectionReason[];
   /** The evidence checks still open in the text; undefined where it could not be checked. */
   unresolvedFlags?: SaveSummaryInput["unresolvedFlags"];
+  /** The second look a lead came to decide: sent with every save until one records it. */
+  secondLookId: number | null;
 };
 
 const unreachable = "Redline could not be reached. Your text is kept; check your connection and save again.";
@@ -36,7 +39,9 @@ const unreachable = "Redline could not be reached. Your text is kept; check your
  * Sends saves and approvals (one at a time), moves the session through their outcomes, and opens the next
  * call when asked. Approving is a save of the text as the reviewer saw it: refused if it changed meanwhile.
  */
-export function useReviewSave({ ref, targetId, actions, session, dispatch, providerName, canEdit, maxLength, onSaved, reasons, unresolvedFlags }: Options) {
+export function useReviewSave({ ref, targetId, actions, session, dispatch, providerName, canEdit, maxLength, onSaved, reasons, unresolvedFlags, secondLookId }: Options) {
+  const [secondLook, setSecondLook] = useState<SecondLookDecision | null>(null);
+  const deciding = secondLookId !== null && !secondLook?.ok ? secondLookId : undefined;
   const queryClient = useQueryClient();
   const router = useRouter();
   const summaryKey = reviewQueries.summary(ref).queryKey;
@@ -66,11 +71,13 @@ export function useReviewSave({ ref, targetId, actions, session, dispatch, provi
         intent: request.intent,
         reasons: request.intent === "approve" ? undefined : [...reasons],
         unresolvedFlags,
+        secondLookId: deciding,
       }),
     onMutate: (request) => dispatch({ type: "save-started", request }),
     onSuccess: (result: SaveSummaryResult | ActionFailure, request) => {
       dispatch({ type: "save-finished", request, result, providerName });
       void queryClient.invalidateQueries({ queryKey: historyKey });
+      if (result.ok && result.secondLook) setSecondLook(result.secondLook);
       if (!result.ok) {
         // A change made meanwhile shows in the banner above the editor, with its diff.
         if (result.error.code === "conflict") void queryClient.invalidateQueries({ queryKey: summaryKey });
@@ -110,5 +117,5 @@ export function useReviewSave({ ref, targetId, actions, session, dispatch, provi
     mutation.mutate({ content: base.content, baseContent: base.content, intent: "approve", templateKey });
   }, [canEdit, pending, base.content, templateKey, mutation]);
 
-  return { save, approve, goToNext, pending };
+  return { save, approve, goToNext, pending, secondLook };
 }

@@ -403,3 +403,42 @@ export const revisionStatusCounts = pgTable(
   },
   (table) => [primaryKey({ columns: [table.authorId, table.status] })],
 );
+
+/**
+ * Reviewers' decisions sampled for a lead to look at again: a share of each reviewer's corrections and
+ * approvals, picked as they land. A lead agrees, or corrects the summary (a normal save, whose journal row is
+ * kept here); either decides the second look, once.
+ */
+export const secondLooks = pgTable(
+  "second_looks",
+  {
+    id: serial("id").primaryKey(),
+    /** The sampled decision: its journal row. */
+    revisionId: integer("revision_id")
+      .notNull()
+      .references(() => summaryRevisions.id),
+    reviewerId: text("reviewer_id")
+      .notNull()
+      .references(() => users.id),
+    provider: text("provider").notNull(),
+    callId: text("call_id").notNull(),
+    targetId: text("target_id").notNull(),
+    templateKey: text("template_key"),
+    sampledAt: timestamp("sampled_at", { withTimezone: true }).notNull().defaultNow(),
+    leadId: text("lead_id").references(() => users.id),
+    verdict: text("verdict", { enum: ["agree", "corrected"] }),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    /** The lead's correction, when the verdict is "corrected". */
+    correctionRevisionId: integer("correction_revision_id").references(() => summaryRevisions.id),
+  },
+  (table) => [
+    unique("second_looks_revision_key").on(table.revisionId),
+    // The lead's queue: open second looks, oldest first.
+    index("second_looks_open_idx")
+      .on(table.sampledAt, table.id)
+      .where(sql`${table.verdict} is null`),
+    index("second_looks_reviewer_idx").on(table.reviewerId),
+  ],
+);
+
+export type SecondLook = typeof secondLooks.$inferSelect;

@@ -117,7 +117,7 @@ test("a change made meanwhile is announced before saving, and merged into the dr
   expect(await alloSummary(call.id)).toBe(merged);
 });
 
-test("a lead sees who changed what on the insights page; a reviewer cannot", async ({ browser }) => {
+test("a lead sees who changed what on the insights page; a reviewer sees only their own figures, a viewer nothing", async ({ browser }) => {
   const dana = await signedInPage(browser, "lead@redline.test");
   await openCall(dana, singleTemplateCalls()[8]!.id);
   await dana.getByRole("button", { name: "Approve unchanged" }).click();
@@ -129,7 +129,13 @@ test("a lead sees who changed what on the insights page; a reviewer cannot", asy
   await expect(dana.getByRole("table", { name: "Reviewed calls per provider" }).getByRole("row").filter({ hasText: "Allo" })).toBeVisible();
 
   const riley = await signedInPage(browser, "reviewer@redline.test");
-  await expect(riley.getByRole("link", { name: "Insights" })).toHaveCount(0);
-  await riley.goto(`${baseUrl()}/insights`);
-  await expect(riley.getByRole("alert").filter({ hasText: "This needs the Lead role" })).toBeVisible();
+  await riley.getByRole("link", { name: "Insights" }).click();
+  await expect(riley.getByRole("heading", { name: "Your figures" })).toBeVisible();
+  await expect(riley.getByRole("table", { name: "What each person did in Redline" })).toHaveCount(0);
+  await expect(riley.getByRole("form", { name: "Export revisions" })).toHaveCount(0);
+
+  const val = await signedInPage(browser, "viewer@redline.test");
+  await expect(val.getByRole("link", { name: "Insights" })).toHaveCount(0);
+  await val.goto(`${baseUrl()}/insights`);
+  await expect(val.getByRole("main").getByRole("alert").filter({ hasText: "This needs the Reviewer role" })).toBeVisible();
 });

@@ -7,6 +7,8 @@ import { DecisionsTable } from "@/components/insights/decisions-table";
 import { ExportForm } from "@/components/insights/export-form";
 import { exportChoices } from "@/lib/review/exports/export-choices";
 import { teamInsights } from "@/lib/review/insights/team-insights";
+import { reviewerAgreement } from "@/lib/review/second-look/reviewer-agreement";
+import Link from "next/link";
 import { GroupTable, ReasonsChart, WeeklyDecisionsChart } from "@/components/insights/trend-charts";
 import { formatPercent } from "@/components/ui/format-percent";
 import { hasRole } from "@/lib/auth/roles";
@@ -104,7 +106,7 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
       </main>
     );
   }
-  const [insights, choices] = await Promise.all([teamInsights(database), exportChoices(database)]);
+  const [insights, choices, agreement] = await Promise.all([teamInsights(database), exportChoices(database), reviewerAgreement(database)]);
   // Every provider, configured or not: the journal keeps the history of one that was removed.
   const providers = providerIdSchema.options.map((id) => ({ id, name: providerNames[id] }));
   return (
@@ -135,6 +137,39 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
           ))}
         </tbody>
       </table>
+      <h2 id="second-look">Second look</h2>
+      <p>
+        <Link href="/insights/second-look">Second look</Link>: a sample of each reviewer&apos;s decisions, for a lead to agree with or correct.
+      </p>
+      {agreement.length ? (
+        <table className="queue-table">
+          <caption>How often a second look agreed with each reviewer</caption>
+          <thead>
+            <tr>
+              <th scope="col">Reviewer</th>
+              <th scope="col">Looked at</th>
+              <th scope="col">Agreed</th>
+              <th scope="col">Corrected</th>
+              <th scope="col">Agreement rate</th>
+              <th scope="col">Waiting</th>
+            </tr>
+          </thead>
+          <tbody>
+            {agreement.map((row) => (
+              <tr key={row.name}>
+                <th scope="row">{row.name}</th>
+                <td>{row.lookedAt}</td>
+                <td>{row.agreed}</td>
+                <td>{row.corrected}</td>
+                <td>{row.rate === null ? "none looked at yet" : formatPercent(row.rate)}</td>
+                <td>{row.waiting}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p className="empty-state">No decision has been sampled for a second look yet.</p>
+      )}
       <h2>Where the AI is weakest</h2>
       <DecisionsTable caption="Reviewed calls per provider" heading="Provider" rows={insights.providers} label={providerLabel} />
       <DecisionsTable caption="Reviewed calls per agent (the agents with most reviews)" heading="Agent" rows={insights.agents} label={(key) => key} />

@@ -7,6 +7,8 @@ import { appSettings } from "../schema";
 const settingSchemas = {
   /** Password sign-in is refused for every account; everyone signs in with single sign-on. */
   require_sso: z.boolean(),
+  /** The share (0 to 1) of each reviewer's decisions a lead looks at again. */
+  second_look_share: z.number().min(0).max(1),
 };
 
 type SettingKey = keyof typeof settingSchemas;
@@ -16,7 +18,7 @@ type SettingValue<K extends SettingKey> = z.output<(typeof settingSchemas)[K]>;
 export async function readAppSetting<K extends SettingKey>(db: Db, key: K): Promise<SettingValue<K> | null> {
   const [row] = await db.select({ value: appSettings.value }).from(appSettings).where(eq(appSettings.key, key)).limit(1);
   const parsed = settingSchemas[key].safeParse(row?.value);
-  return parsed.success ? parsed.data : null;
+  return parsed.success ? (parsed.data as SettingValue<K>) : null;
 }
 
 export async function writeAppSetting<K extends SettingKey>(db: Db, key: K, value: SettingValue<K>, updatedBy: string | null, now = new Date()): Promise<void> {

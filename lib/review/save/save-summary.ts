@@ -6,6 +6,7 @@ import { queuePosition } from "@/lib/db/queries/calls";
 import { completeDecidedSave } from "@/lib/db/queries/reviews";
 import { completeRevision, conflictShowing, insertPendingRevision, journalState, markRevisionKind, type SummaryKey } from "@/lib/db/queries/revisions";
 import { withSummaryLock } from "@/lib/db/summary-lock";
+import { logger } from "@/lib/logger";
 import { isProviderError, type ProviderError, type ProviderErrorDetails } from "@/lib/providers/provider-error";
 import { providerIdSchema } from "@/lib/providers/provider-id";
 import type { ProviderAdapter, SummarySnapshot, SummaryTarget, SummaryTemplate, UpdateOutcome } from "@/lib/providers/types";
@@ -18,6 +19,8 @@ import { measureCorrection } from "./measure-correction";
 import { correctionReasonKeys } from "../insights/correction-reasons";
 import type { SummaryMeta } from "./summary-meta";
 import { whoWrote, type Authorship } from "./who-wrote";
+import { decideSecondLook, secondLookIdSchema, type SecondLookDecision } from "../second-look/decide-second-look";
+import { sampleForSecondLook } from "../second-look/sample-for-second-look";
 
 /** "approve": the text as it stands is right; nothing is written, but it is journalled and checked like a save. */
 export const saveIntentSchema = z.enum(["edit", "merge", "overwrite", "restore", "approve"]);
@@ -40,6 +43,8 @@ export const saveSummaryInputSchema = z.object({
   unresolvedFlags: unresolvedFlagsSchema.optional(),
   /** Why the reviewer corrected it, as they tagged it. */
   reasons: z.array(z.enum(correctionReasonKeys)).max(correctionReasonKeys.length).optional(),
+  /** A lead saving from a second look: the save, once it lands, is that second look's verdict. */
+  secondLookId: secondLookIdSchema.optional(),
 });
 
 export type SaveSummaryInput = z.input<typeof saveSummaryInputSchema>;
@@ -71,6 +76,8 @@ export type SaveSummaryResult =
        * Redline (a read-only provider). "approved": the text was confirmed as it stands.
        */
       outcome: "applied" | "accepted" | "stored" | "approved";
+      /** Set when the save was made from a second look: whether it was recorded as that look's verdict. */
+      secondLook?: SecondLookDecision;
     }
   | { ok: false; error: SaveError };
 
@@ -129,7 +136,7 @@ export async function saveSummary(deps: SaveSummaryDeps, actor: Actor, raw: Save
   const locked = await withSummaryLock(database.locks, summaryLockKey(key), deps.lockWaitMs ?? DEFAULT_LOCK_WAIT_MS, () =>
     checkAndWrite(attempt, target),
   );
-  if (locked.acquired) return locked.value;
+  if (locked.acquired) return locked.value.ok ? afterLanding(attempt, locked.value) : locked.value;
   await completeRevision(database.db, journalId, { status: "failed", errorCode: "BUSY", errorMessage: busyMessage });
   return { ok: false, error: { code: "busy", journalId, message: busyMessage } };
 }
@@ -333,6 +340,26 @@ async function checkAndWrite(attempt: Attempt, target: SummaryTarget): Promise<S
   );
   const meta = { ...metaOf(attempt, nextRevision, applied), outsideWrites };
   return { ok: true, journalId, content: input.content, meta, outcome: outcome.status };
+}
+
+/**
+ * After a decision landed (outside the lock: nothing here holds up another save of the summary): sample it
+ * for a second look, and record it as the verdict of the second look it was made from. Recorded here, in the
+ * request that landed the save, rather than by the page afterwards: it cannot be lost to a closed tab or to
+ * "save and next", and the journal id is the server's own, not one the browser reports.
+ */
+async function afterLanding({ deps, actor, input, key }: Attempt, result: Extract<SaveSummaryResult, { ok: true }>): Promise<SaveSummaryResult> {
+  await sampleForSecondLook(deps.database, actor, result.journalId);
+  if (input.secondLookId === undefined) return result;
+  const verdict =
+    result.outcome === "approved"
+      ? ({ verdict: "agree" } as const)
+      : ({ verdict: "corrected", journalId: result.journalId, ...key } as const);
+  const secondLook = await decideSecondLook(deps.database.db, actor, input.secondLookId, verdict).catch((error: unknown) => {
+    logger.error({ err: error, secondLookId: input.secondLookId }, "recording a second look's verdict failed; the save is unaffected");
+    return { ok: false, error: { code: "internal", message: "The save landed, but Redline could not record it as the second look's verdict." } } as const;
+  });
+  return { ...result, secondLook };
 }
 
 function decisionOf({ actor, input, key }: Attempt) {

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { z } from "zod";
 import { notFound, redirect } from "next/navigation";
 import { ReviewWorkspace } from "@/components/review/review-workspace";
 import { ProviderErrorAlert } from "@/components/ui/provider-error-alert";
@@ -8,12 +9,22 @@ import { providerIdSchema, providerNames } from "@/lib/providers/provider-id";
 import { getAdapter } from "@/lib/providers/registry";
 import { loadCallForReview } from "@/lib/review/calls/load-call-for-review";
 import { saveTiming } from "@/lib/review/save/save-timing";
+import { hasRole } from "@/lib/auth/roles";
 import { adjacentCallAction, nextCallAction } from "../../../actions";
 import { saveSummaryAction } from "./actions";
 
 export const metadata: Metadata = { title: "Review call" };
 
-export default async function CallPage({ params }: { params: Promise<{ provider: string; id: string }> }) {
+/** `?secondLook=<id>`: a lead came to correct a sampled decision; their save here is its verdict. */
+const searchSchema = z.object({ secondLook: z.coerce.number().int().positive().optional().catch(undefined) });
+
+export default async function CallPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ provider: string; id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const check = await requireRole("viewer");
   if (!check.ok) redirect("/login");
   const { provider: rawProvider, id } = await params;
@@ -42,5 +53,13 @@ export default async function CallPage({ params }: { params: Promise<{ provider:
   // The text to edit travels once, as `content`; the provider's copy inside `call` would double a long summary.
   const { review } = result;
   const call = { ...review.call, summary: { ...review.call.summary, content: null } };
-  return <ReviewWorkspace review={{ ...review, call }} role={check.actor.role} actions={{ save: saveSummaryAction, next: nextCallAction, adjacent: adjacentCallAction }} />;
+  const { secondLook } = searchSchema.parse(await searchParams);
+  return (
+    <ReviewWorkspace
+      review={{ ...review, call }}
+      role={check.actor.role}
+      secondLookId={secondLook !== undefined && hasRole(check.actor.role, "lead") ? secondLook : null}
+      actions={{ save: saveSummaryAction, next: nextCallAction, adjacent: adjacentCallAction }}
+    />
+  );
 }
