@@ -78,33 +78,7 @@ export function WeeklyDecisionsChart({ weeks }: { weeks: DecisionGroup[] }) {
       <Legend items={[{ label: "Corrected", color: colors[0]! }, { label: "Accepted unchanged", color: colors[1]! }]} />
       <details>
         <summary>Figures per week</summary>
-        <table className="queue-table">
-          <caption>Decisions per week (weeks start on Monday, UTC)</caption>
-          <thead>
-            <tr>
-              <th scope="col">Week of</th>
-              <th scope="col">Decisions</th>
-              <th scope="col">Corrected</th>
-              <th scope="col">Correction rate</th>
-              <th scope="col">Accepted unchanged</th>
-              <th scope="col">Average change (characters / lines)</th>
-              <th scope="col">Average time to review</th>
-            </tr>
-          </thead>
-          <tbody>
-            {weeks.map((week) => (
-              <tr key={week.key}>
-                <th scope="row">{shortWeek(week.key)}</th>
-                <td>{week.decisions}</td>
-                <td>{week.corrected}</td>
-                <td>{week.decisions ? formatPercent(week.corrected / week.decisions) : "—"}</td>
-                <td>{week.acceptedUnchanged}</td>
-                <td>{week.avgCharsChanged === null ? "—" : `${Math.round(week.avgCharsChanged)} / ${(week.avgLinesChanged ?? 0).toFixed(1)}`}</td>
-                <td>{formatDuration(week.avgReviewSeconds)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <GroupTable caption="Decisions per week (weeks start on Monday, UTC)" heading="Week of" groups={weeks} label={shortWeek} />
       </details>
     </figure>
   );
@@ -159,7 +133,9 @@ export function ReasonsChart({ reasons }: { reasons: WeeklyReasons[] }) {
   );
 }
 
-/** The period's figures per provider, template, agent or reviewer. */
+const rate = (part: number, whole: number) => (whole ? formatPercent(part / whole) : "—");
+
+/** Decisions per week, or per provider, template, agent or reviewer over the period. */
 export function GroupTable({ caption, heading, groups, label }: { caption: string; heading: string; groups: DecisionGroup[]; label: (key: string) => string }) {
   return (
     <table className="queue-table">
@@ -168,6 +144,7 @@ export function GroupTable({ caption, heading, groups, label }: { caption: strin
         <tr>
           <th scope="col">{heading}</th>
           <th scope="col">Decisions</th>
+          <th scope="col">Corrected</th>
           <th scope="col">Correction rate</th>
           <th scope="col">Accepted unchanged</th>
           <th scope="col">Average change (characters / lines)</th>
@@ -179,8 +156,9 @@ export function GroupTable({ caption, heading, groups, label }: { caption: strin
           <tr key={group.key}>
             <th scope="row">{label(group.key)}</th>
             <td>{group.decisions}</td>
-            <td>{formatPercent(group.corrected / group.decisions)}</td>
-            <td>{formatPercent(group.acceptedUnchanged / group.decisions)}</td>
+            <td>{group.corrected}</td>
+            <td>{rate(group.corrected, group.decisions)}</td>
+            <td>{rate(group.acceptedUnchanged, group.decisions)}</td>
             <td>{group.avgCharsChanged === null ? "—" : `${Math.round(group.avgCharsChanged)} / ${(group.avgLinesChanged ?? 0).toFixed(1)}`}</td>
             <td>{formatDuration(group.avgReviewSeconds)}</td>
           </tr>
