@@ -20,14 +20,27 @@ import { quoEmulatorAdapter } from "../../support/emulator-adapters";
 import { openTestDatabase, testDrivers, type TestDatabase } from "../../support/test-database";
 
 const drivers = await testDrivers();
-// The newest calls (the six hours before `now`) are still being summarised; a few older ones failed.
-const now = new Date(Date.now() - 30 * 60_000);
-const data = { calls: 400, seed: 17, now, providers: ["openphone" as const] };
 const secret = `whsec_${Buffer.from("redline-readiness-test-key-0123456789").toString("base64")}`;
 const quoStatus = { completed: "ready", "in-progress": "in_progress", absent: "absent", failed: "failed" } as const;
 const later = (minutes: number) => new Date(Date.now() + minutes * 60_000);
 /** Quo summarises calls that were answered: the list reads the rest as having none. */
 const answered = (call: { status: string; duration: number }) => (call.status === "completed" || call.status === "forwarded") && call.duration > 0;
+
+/**
+ * The newest calls (the six hours before `now`) are still being summarised; a few older ones failed. The data
+ * are generated against the real clock, as the re-check's windows are, and which calls fall in those hours
+ * depends on the time of day: the anchor is the latest half hour before now whose calls include one still
+ * being summarised and an answered one still being transcribed, so the tests meet those states at any hour.
+ */
+function anchor(): Date {
+  for (let step = 1; step <= 96; step += 1) {
+    const now = new Date(Date.now() - step * 30 * 60_000);
+    const quo = generateFixture({ calls: 400, seed: 17, now, providers: ["openphone"] }).openphone!.calls;
+    if (quo.some((call) => call.summary.status === "in-progress") && quo.some((call) => call.transcript.status === "in-progress" && answered(call))) return now;
+  }
+  throw new Error("no anchor in the last two days gives the calls these tests need");
+}
+const data = { calls: 400, seed: 17, now: anchor(), providers: ["openphone" as const] };
 /** A call the re-check still looks at although its list said it has no summary: two weeks old at most. */
 const recent = (call: { createdAt: string }) => Date.parse(call.createdAt) > Date.now() - 14 * 86_400_000;
 
