@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
+import { RefusedPage } from "@/components/ui/refused-page";
 import { requireRole } from "@/lib/auth/require-role";
 import { getDatabase } from "@/lib/db/database";
 import { providerIdSchema, providerNames } from "@/lib/providers/provider-id";
@@ -27,15 +27,7 @@ const dimensionLabels: Record<TrendQuery["by"], string> = { provider: "Provider"
 export default async function InsightsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   // Reviewers see their own figures; leads and admins the team's.
   const check = await requireRole("reviewer");
-  if (!check.ok) {
-    if (check.error.code === "unauthenticated") redirect("/login");
-    return (
-      <main className="page">
-        <h1>Insights</h1>
-        <p role="alert">{check.error.message}</p>
-      </main>
-    );
-  }
+  if (!check.ok) return <RefusedPage title="Insights" error={check.error} />;
   const database = await getDatabase();
   const lead = hasRole(check.actor.role, "lead");
   const query = trendQuerySchema.parse(await searchParams);

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
+import { RefusedPage } from "@/components/ui/refused-page";
 import { SettingsNav } from "@/components/accounts/settings-nav";
 import { LocalTime } from "@/components/ui/local-time";
 import { SsoRequirementForm } from "@/components/settings/sso-requirement-form";
@@ -23,15 +23,7 @@ const yesNo = (value: boolean | null) => (value === null ? "unknown" : value ? "
 
 export default async function SettingsPage() {
   const check = await requireRole("admin");
-  if (!check.ok) {
-    if (check.error.code === "unauthenticated") redirect("/login");
-    return (
-      <main className="page">
-        <h1>Settings</h1>
-        <p role="alert">{check.error.message}</p>
-      </main>
-    );
-  }
+  if (!check.ok) return <RefusedPage title="Settings" error={check.error} />;
   const adapters = configuredProviders().flatMap((provider) => getAdapter(provider) ?? []);
   const [health, states, ssoSetting] = await Promise.all([
     Promise.all(adapters.map((adapter) => probeProvider(adapter))),

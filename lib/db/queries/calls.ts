@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gte, ilike, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../open-database";
+import { rowsOf } from "./rows-of";
 import type { Availability } from "@/lib/providers/types";
 import { calls, queueCounts, type CallRow, type NewCallRow, type Review } from "../schema";
 
@@ -120,7 +121,7 @@ export async function takeDueSummaryChecks(
     )
     returning call_id as "callId", target_id as "targetId", started_at as "startedAt"`);
   // Both drivers answer raw SQL with `{ rows }`; the shared database type leaves it unknown. Newest first.
-  const rows = (result as unknown as { rows: { callId: string; targetId: string | null; startedAt: string | Date }[] }).rows;
+  const rows = rowsOf<{ callId: string; targetId: string | null; startedAt: string | Date }>(result);
   return rows
     .sort((a, b) => new Date(b.startedAt).getTime() - new Date(a.startedAt).getTime())
     .map(({ callId, targetId }) => ({ callId, targetId }));
@@ -248,7 +249,7 @@ export async function queueAgents(db: Db): Promise<string[]> {
     )
     select name from agents where name is not null limit 500`);
   // Both drivers answer raw SQL with `{ rows }`; the shared database type leaves it unknown.
-  return (result as unknown as { rows: { name: string }[] }).rows.map((row) => row.name);
+  return rowsOf<{ name: string }>(result).map((row) => row.name);
 }
 
 

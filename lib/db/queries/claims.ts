@@ -1,5 +1,6 @@
 import { and, eq, gt, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Db } from "../open-database";
+import { rowsOf } from "./rows-of";
 import { reviews, users } from "../schema";
 
 export type Claim = { userId: string; userName: string; expiresAt: Date; claimedAt: Date };
@@ -100,7 +101,7 @@ export async function claimNextCall(
       )
       select candidate.provider, candidate.call_id as "callId", exists (select 1 from claimed) as claimed from candidate`);
     // Both drivers answer raw SQL with `{ rows }`; the shared database type leaves it unknown.
-    const [row] = (result as unknown as { rows: Array<{ provider: string; callId: string; claimed: boolean }> }).rows;
+    const [row] = rowsOf<{ provider: string; callId: string; claimed: boolean }>(result);
     if (!row) return undefined;
     if (row.claimed) return { provider: row.provider, callId: row.callId };
   }

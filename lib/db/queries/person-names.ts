@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import type { Db } from "../open-database";
+import { rowsOf } from "./rows-of";
 import { personNames, type PersonName } from "../schema";
 
 export type PersonKind = PersonName["kind"];
@@ -17,9 +18,6 @@ function chunks<T>(items: readonly T[]): T[][] {
   for (let at = 0; at < items.length; at += CHUNK) out.push(items.slice(at, at + CHUNK));
   return out;
 }
-
-/** Both drivers answer raw SQL with `{ rows }`; the shared database type leaves it unknown. */
-const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 
 /** The names kept for these keys, whatever their age (a stale name still beats none); unnamed keys are left out. */
 export async function knownNames(db: Db, provider: string, keys: PersonKeys): Promise<KnownNames> {

@@ -1,6 +1,7 @@
 import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "../open-database";
+import { rowsOf } from "./rows-of";
 import { calls, secondLooks, summaryRevisions, users } from "../schema";
 
 /**
@@ -28,8 +29,7 @@ export async function sampleDecision(db: Db, journalId: number, shareBasisPoints
     on conflict (revision_id) do nothing
     returning id
   `);
-  // Both drivers answer raw SQL with `{ rows }`; the shared database type leaves it unknown.
-  return (result as unknown as { rows: { id: number }[] }).rows[0]?.id ?? null;
+  return rowsOf<{ id: number }>(result)[0]?.id ?? null;
 }
 
 export type OpenSecondLook = {

@@ -1,8 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../open-database";
-
-/** Both drivers answer `execute` with `{ rows }`; Drizzle's shared type does not say so. */
-const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
+import { rowsOf } from "./rows-of";
 
 export type TrendFilters = { provider?: string; reviewerId?: string; from?: Date };
 export type TrendDimension = "provider" | "template" | "agent" | "reviewer";

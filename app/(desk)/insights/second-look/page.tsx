@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
+import { RefusedPage } from "@/components/ui/refused-page";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { SecondLookList } from "@/components/insights/second-look-list";
 import { SecondLookShareForm } from "@/components/insights/second-look-share-form";
 import { formatPercent } from "@/components/ui/format-percent";
@@ -15,15 +15,7 @@ export const metadata: Metadata = { title: "Second look" };
 /** Leads look again at a sample of reviewers' decisions: agree, or correct the summary themselves. */
 export default async function SecondLookPage() {
   const check = await requireRole("lead");
-  if (!check.ok) {
-    if (check.error.code === "unauthenticated") redirect("/login");
-    return (
-      <main className="page">
-        <h1>Second look</h1>
-        <p role="alert">{check.error.message}</p>
-      </main>
-    );
-  }
+  if (!check.ok) return <RefusedPage title="Second look" error={check.error} />;
   const queue = await secondLookQueue(await getDatabase());
   return (
     <main className="page insights">

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
+import { RefusedPage } from "@/components/ui/refused-page";
 import { AccountsManager } from "@/components/accounts/accounts-manager";
 import { SettingsNav } from "@/components/accounts/settings-nav";
 import { listAccounts } from "@/lib/auth/accounts/list-accounts";
@@ -13,15 +13,7 @@ export const metadata: Metadata = { title: "Accounts" };
 
 export default async function AccountsPage() {
   const check = await requireRole("admin");
-  if (!check.ok) {
-    if (check.error.code === "unauthenticated") redirect("/login");
-    return (
-      <main className="page">
-        <h1>Accounts</h1>
-        <p role="alert">{check.error.message}</p>
-      </main>
-    );
-  }
+  if (!check.ok) return <RefusedPage title="Accounts" error={check.error} />;
   const accounts = await listAccounts((await getDatabase()).db);
   return (
     <main className="page">

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
+import { RefusedPage } from "@/components/ui/refused-page";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { z } from "zod";
 import { SettingsNav } from "@/components/accounts/settings-nav";
 import { LocalTime } from "@/components/ui/local-time";
@@ -20,15 +20,7 @@ const querySchema = z.object({
 
 export default async function SecurityEventsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const check = await requireRole("admin");
-  if (!check.ok) {
-    if (check.error.code === "unauthenticated") redirect("/login");
-    return (
-      <main className="page">
-        <h1>Security events</h1>
-        <p role="alert">{check.error.message}</p>
-      </main>
-    );
-  }
+  if (!check.ok) return <RefusedPage title="Security events" error={check.error} />;
   const query = querySchema.parse(await searchParams);
   const { events, olderFrom } = await readSecurityEvents((await getDatabase()).db, query);
   return (
