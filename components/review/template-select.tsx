@@ -1,3 +1,4 @@
+import { useLayoutEffect, useRef } from "react";
 import type { SummaryTemplate } from "@/lib/providers/types";
 
 /**
@@ -17,11 +18,20 @@ export function TemplateSelect({
   disabled: boolean;
   onChange: (key: string | null) => void;
 }) {
+  const select = useRef<HTMLSelectElement>(null);
+  // The select is in the server-rendered page and works before hydration, which keeps the DOM's choice but
+  // not the state: a template picked in that moment is taken up here, before a re-render would undo it.
+  const atMount = useRef({ value, onChange });
+  useLayoutEffect(() => {
+    const element = select.current;
+    const { value: rendered, onChange: choose } = atMount.current;
+    if (element !== null && element.value !== (rendered ?? "")) choose(element.value || null);
+  }, []);
   if (templates.length === 0) return null;
   return (
     <div className="template-select">
       <label htmlFor="summary-template">Summary template</label>
-      <select id="summary-template" value={value ?? ""} disabled={disabled} onChange={(event) => onChange(event.target.value || null)}>
+      <select ref={select} id="summary-template" value={value ?? ""} disabled={disabled} onChange={(event) => onChange(event.target.value || null)}>
         <option value="">The call&apos;s only template ({providerName} asks if there are two)</option>
         {templates.map((template) => (
           <option key={template.key} value={template.key}>

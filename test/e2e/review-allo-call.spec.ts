@@ -158,6 +158,35 @@ test("a summary template can be chosen before saving, so the save does not have 
   expect(await alloSummary(callId)).toBe(mine);
 });
 
+test("a template chosen before the page has finished loading is the one the save uses", async ({ page }) => {
+  const callId = twoTemplateCalls()[2]!;
+  await signIn(page, "reviewer@redline.test");
+  // The page's scripts are held until the choice is made: the select is server-rendered and usable first.
+  const held: (() => Promise<void>)[] = [];
+  let holding = true;
+  // Scripts only: the streamed page waits for its stylesheets before it shows.
+  await page.route("**/_next/static/chunks/**", (route) =>
+    holding && route.request().resourceType() === "script" ? void held.push(() => route.continue()) : route.continue(),
+  );
+  // "commit": the document's own load events wait for the held scripts.
+  await page.goto(`${baseUrl()}/calls/allo/${callId}`, { waitUntil: "commit" });
+  await page.getByRole("combobox", { name: "Summary template" }).selectOption("MARKDOWN_CLASSIC");
+  holding = false;
+  await Promise.all(held.map((release) => release()));
+
+  const editor = page.getByRole("textbox", { name: "Summary" });
+  const mine = `${await editor.inputValue()}\n- Chosen early: the classic template.`;
+  await editor.fill(mine);
+  await editor.press("Control+s");
+  await expect(page.getByRole("status").filter({ hasText: /Saved\. Revision 1/ })).toBeVisible();
+  await expect(page.getByRole("definition").filter({ hasText: "MARKDOWN_CLASSIC" })).toBeVisible();
+  await expect(page.getByRole("combobox", { name: "Summary template" })).toHaveValue("MARKDOWN_CLASSIC");
+  // Without the template the save would have been refused by Allo and the dialog would have asked.
+  await expect(page.getByRole("dialog", { name: "Choose the summary template" })).toHaveCount(0);
+  const writes = await fetch(`${emulatorUrl()}/__emulator/writes?provider=allo&target=${callId}%23MARKDOWN_CLASSIC`);
+  expect(((await writes.json()) as { writes: { content: string }[] }).writes.map((write) => write.content)).toEqual([mine]);
+});
+
 test("Alt+↓ and Alt+↑ walk the queue as the reviewer filtered it, across a page; ? lists the keys on the queue", async ({ page }) => {
   await signIn(page, "reviewer@redline.test");
   await page.goto(`${baseUrl()}/queue?provider=allo&order=oldest`);
