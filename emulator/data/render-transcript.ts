@@ -22,6 +22,9 @@ const checks: readonly (readonly [string, string])[] = [
   ["Is there anyone else on the account I should keep in the loop?", "No, just me."],
 ];
 
+/** The one aside that promises something: a summary written from the scenario never carries it. */
+export const RECAP_PROMISE = "I'll send a written recap to {email} after we hang up.";
+
 /** Small talk once the request is known; it stretches long calls to their length. */
 const asides: readonly (readonly [string, string])[] = [
   ["Do you mind if I put you on a short hold while I check something?", "Sure, go ahead."],
@@ -35,7 +38,7 @@ const asides: readonly (readonly [string, string])[] = [
   ["My system is a little slow today, bear with me.", "No problem, take your time."],
   ["I'm reading through the notes on your account now.", "Okay."],
   ["Can you hear me all right? You sound a bit faint.", "Yes, I can hear you fine now."],
-  ["I'll send a written recap to {email} after we hang up.", "Great, thank you! 👍"],
+  [RECAP_PROMISE, "Great, thank you! 👍"],
 ];
 
 const walkthroughSteps = [

@@ -74,7 +74,8 @@ export async function benchEvidenceAccuracy(): Promise<string[]> {
     );
   lines.push(
     "",
-    "  missed commitments: recall of dropped_commitment (a missed item on one of its turns); precision of missed items (on a turn of a commitment not covered)",
+    "  missed commitments: recall of dropped_commitment (a missed item on one of its turns); precision of missed items (on a turn of a commitment",
+    "  not covered, or of a value the summary changed)",
     row(["", "found", "missed", "recall", "right", "wrong", "precision"], [12, 7, 7, 8, 7, 7, 10]),
     missedLine("overall", overall),
     ...[...byProvider].map(([provider, tally]) => missedLine(provider, tally)),

@@ -136,7 +136,10 @@ function scoreReport(entry: EvidenceCase, report: EvidenceReport, tally: Tally):
       sample(tally.samples.missed, () => `${where}: dropped "${error.right}" turns ${error.turns.join(",")} not reported`);
     }
   }
-  const open = truth.commitments.filter((commitment) => !commitment.covered && entry.inScope(commitment)).flatMap((commitment) => commitment.turns);
+  // A turn whose value the summary changed is not carried either: the truth judges coverage on the text
+  // as the call went, so those turns count with the commitments it leaves uncovered.
+  const changed = truth.errors.filter((error) => error.kind.startsWith("changed_") && entry.inScope(error)).flatMap((error) => error.turns);
+  const open = [...truth.commitments.filter((commitment) => !commitment.covered && entry.inScope(commitment)).flatMap((commitment) => commitment.turns), ...changed];
   const coverable = truth.commitments.some((commitment) => entry.inScope(commitment));
   for (const item of report.missed) {
     if (!coverable) continue;

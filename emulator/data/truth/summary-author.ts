@@ -1,3 +1,5 @@
+import { fillTemplate } from "../fill-template";
+import { RECAP_PROMISE } from "../render-transcript";
 import { summaryParts, type SummaryEdit, type SummarySubject } from "../write-summary";
 import { callNames, ErrorInjector, type CallContext, type PlannedError } from "./error-injector";
 import { scanFacts } from "./fact-scan";
@@ -15,7 +17,10 @@ export type Written<T> = { value: T; texts: WrittenText[]; dropped: { id: string
 
 const idOf = (error: PlannedError) => `e${error.index + 1}`;
 
-/** The call's commitments and next steps as a faithful classic summary lists them, with their kind. */
+/**
+ * The call's commitments and next steps as a faithful classic summary lists them, with their kind, and the
+ * recap a long call's small talk may promise, which no summary lists.
+ */
 export function callCommitments(subject: SummarySubject, source: TurnSource): CallCommitment[] {
   const parts = summaryParts(subject);
   const names = callNames(subject.facts);
@@ -26,6 +31,9 @@ export function callCommitments(subject: SummarySubject, source: TurnSource): Ca
   return [
     ...parts.commitments.filter((item) => item !== "None yet.").map((text) => ({ kind: kindOf(text), text, source })),
     ...parts.nextSteps.map((text) => ({ kind: "next_step" as const, text, source })),
+    ...(subject.facts.email !== undefined && source.turns.includes(fillTemplate(RECAP_PROMISE, subject.facts))
+      ? [{ kind: "commitment" as const, text: `A written recap to ${subject.facts.email} after the call.`, source }]
+      : []),
   ];
 }
 

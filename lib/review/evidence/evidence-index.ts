@@ -22,6 +22,8 @@ export type EvidenceOptions = {
 /** What one sentence yields, offsets relative to the sentence: kept while the sentence's text is unchanged. */
 type SentenceResult = {
   keys: readonly string[];
+  /** Its distinct terms: what a missed item said in other words would share. */
+  terms: ReadonlySet<string>;
   links: { position: number; score: number }[];
   flags: Omit<FactFlag, "id" | "sentence">[];
 };
@@ -29,7 +31,7 @@ type SentenceResult = {
 const LINKS = 3;
 /** A fact shared by a sentence and a turn adds this much, plus its rarity, to the turn's score. */
 const FACT_BOOST = 2;
-/** A turn counts as covered by the sentences it is best linked to, or within this share of their best score. */
+/** The turns a sentence comes from: its best link, and those within this share of its score. */
 const COVERED_SHARE = 0.75;
 const WORD = /\p{L}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*/gu;
 const SPELLED = /(?<![\p{L}-])((?:\p{Lu}[-.\s]){1,}\p{Lu})(?![\p{L}-])/gu;
@@ -221,7 +223,8 @@ export function createEvidenceIndex(turns: readonly EvidenceTurn[], options: Evi
         }
       }
     }
-    const links = bm25.search(termsOf(text), extra, LINKS).map(({ index, score }) => ({ position: index, score: Math.round(score * 1000) / 1000 }));
+    const terms = termsOf(text);
+    const links = bm25.search(terms, extra, LINKS).map(({ index, score }) => ({ position: index, score: Math.round(score * 1000) / 1000 }));
     const flags: SentenceResult["flags"] = [];
     const stated = new Set(facts.flatMap((fact) => fact.keys));
     const linkedPositions = links.map((link) => link.position);
@@ -273,7 +276,7 @@ export function createEvidenceIndex(turns: readonly EvidenceTurn[], options: Evi
         closest: evidence,
       });
     }
-    return { keys: facts.flatMap((fact) => fact.keys), links, flags };
+    return { keys: facts.flatMap((fact) => fact.keys), terms: new Set(terms), links, flags };
   }
 
   let cache = new Map<string, SentenceResult>();
@@ -307,16 +310,43 @@ export function createEvidenceIndex(turns: readonly EvidenceTurn[], options: Evi
         }
       });
 
-      const summaryKeys = new Set<string>();
-      const covered = new Set<number>();
-      for (const result of results) {
-        for (const key of result.keys) summaryKeys.add(key);
-        const top = result.links[0]?.score ?? 0;
-        for (const link of result.links) if (link.score >= top * COVERED_SHARE) covered.add(link.position);
-      }
+      // Which sentences hold each fact and each term, for the items of the call the summary should carry.
+      const keySentences = new Map<string, number[]>();
+      const termSentences = new Map<string, number[]>();
+      const post = (map: Map<string, number[]>, key: string, sentence: number) => {
+        const list = map.get(key);
+        if (list === undefined) map.set(key, [sentence]);
+        else if (list[list.length - 1] !== sentence) list.push(sentence);
+      };
+      results.forEach((result, sentence) => {
+        for (const key of result.keys) post(keySentences, key, sentence);
+        for (const term of result.terms) post(termSentences, term, sentence);
+      });
+      const shares = (item: TurnItem, sentence: number) => item.terms.some((term) => results[sentence]!.terms.has(term) && !/^\p{N}+$/u.test(term));
+      // Amounts, dates, ids and addresses are specific wherever the summary says them; a bare number
+      // ("5 to 7 business days") only in a sentence that shares a word with the item.
+      const held = (item: TurnItem, fact: TurnItem["facts"][number]) =>
+        fact.accept.some((key) => (keySentences.get(key) ?? []).some((sentence) => !fact.number || shares(item, sentence)));
+      const carried = (item: TurnItem): boolean => {
+        if (item.facts.length > 0) return item.strict ? item.facts.every((fact) => held(item, fact)) : item.facts.some((fact) => held(item, fact));
+        // Said in other words: one sentence shares half its terms, and at least two.
+        const needed = Math.max(2, Math.ceil(item.terms.length / 2));
+        const shared = new Map<number, number>();
+        for (const term of item.terms) {
+          for (const sentence of termSentences.get(term) ?? []) {
+            const count = (shared.get(sentence) ?? 0) + 1;
+            if (count >= needed) return true;
+            shared.set(sentence, count);
+          }
+        }
+        return false;
+      };
       const missed: MissedItem[] = [];
+      // Long calls say the same thing more than once: each is listed where it is first said.
+      const listed = new Set<string>();
       for (const item of items) {
-        if (covered.has(item.position) || item.accept.some((key) => summaryKeys.has(key))) continue;
+        if (listed.has(item.text) || carried(item)) continue;
+        listed.add(item.text);
         missed.push({ turn: turns[item.position]!.index, kind: item.kind, text: item.text, start: item.start, end: item.end });
       }
       return { sentences, links, flags, missed };

@@ -145,7 +145,35 @@ describe("createEvidenceIndex", () => {
     expect(analyze(noRefund).missed.map((item) => [item.turn, item.kind, item.text])).toEqual([
       [5, "price", "Yes, I can see a charge of one ninety-two on the twenty-sixth."],
       [9, "commitment", "I've issued a refund of one hundred ninety-two dollars to the card on file."],
+      [9, "commitment", "It usually shows up within five to seven business days."],
     ]);
+  });
+
+  it("counts a commitment as carried only where the summary holds all its details", () => {
+    // The refund is still told, but nothing says when it arrives.
+    const noWhen = summary.replace("- Refund of $192.00 to the card on file within 5 to 7 business days.\n", "");
+    expect(analyze(noWhen).missed.map((item) => [item.turn, item.text])).toEqual([[9, "It usually shows up within five to seven business days."]]);
+    // Bare numbers count only where the sentence is about the same thing: "5 locations, 7 PM" is not "5 to 7 days".
+    const unrelated = noWhen.replace("- Confirmation email", "- The Pro plan covers 5 locations.\n- Call after 7.\n- Confirmation email");
+    expect(analyze(unrelated).missed.map((item) => item.turn)).toEqual([9]);
+    const whole = noWhen.replace("- Confirmation email", "- It arrives within 5 to 7 business days.\n- Confirmation email");
+    expect(analyze(whole).missed).toEqual([]);
+  });
+
+  it("lists what the agent promised or quoted, not what the customer told, and a promise said twice once", () => {
+    const told: EvidenceTurn[] = [
+      { index: 0, speaker: "customer", text: "My doorbell keeps going offline, since Saturday, February 28." },
+      { index: 1, speaker: "agent", text: "I'm going to transfer you to a billing specialist; they can take it from here." },
+      { index: 2, speaker: "agent", text: "I'll send a written recap to jane.kim@example.com after we hang up." },
+      { index: 3, speaker: "agent", text: "I'll send a written recap to jane.kim@example.com after we hang up." },
+    ];
+    const index = createEvidenceIndex(told, options);
+    expect(index.analyze("Jane's doorbell is offline since February 28.", "plain").missed.map((item) => [item.turn, item.kind])).toEqual([
+      [1, "commitment"],
+      [2, "commitment"],
+    ]);
+    // In other words: "transferred to billing" shares half the promise's terms.
+    expect(index.analyze("Jane's doorbell is offline. She was transferred to billing.", "plain").missed.map((item) => item.turn)).toEqual([2]);
   });
 
   it("reads plain summaries the same way", () => {
