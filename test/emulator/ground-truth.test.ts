@@ -6,7 +6,7 @@ import { generateFixture } from "@/emulator/data/generate";
 import { generateGroundTruth } from "@/emulator/data/ground-truth";
 import { renderTurns, type CallShape } from "@/emulator/data/render-transcript";
 import type { CallItem } from "@/emulator/data/sections/allo-section";
-import { boundedIndexes } from "@/emulator/data/truth/fact-scan";
+import { boundedIndexes, contentWords } from "@/emulator/data/truth/fact-scan";
 import type { SummaryTruth, TruthFact } from "@/emulator/data/truth/truth-schema";
 import { openPhoneKeyFor } from "@/emulator/openphone/keys";
 import { startEmulator, type RunningEmulator } from "@/emulator/server";
@@ -212,6 +212,22 @@ describe("the truth of generated summaries", () => {
     const withTurns = linked.filter((sentence) => sentence.turns.length > 0).length;
     expect(withTurns / linked.length).toBeGreaterThan(0.75);
     for (const { value } of entries.filter(({ provider }) => provider === "twilio")) expect(value.sentences.every((sentence) => sentence.turns.length === 0)).toBe(true);
+  });
+
+  it("links a sentence that names someone and tells what they did to where it was said, not to the greeting", () => {
+    let checked = 0;
+    for (const [key, value] of Object.entries(truth.allo!)) {
+      const turns = served.allo.get(key)!.turns()!;
+      for (const sentence of value.sentences) {
+        // A name and nothing else checkable: no amount, id or date to link it by.
+        if (!/ moved the device from the guest network to the main Wi-Fi and the device came back online\.$/.test(sentence.text) || sentence.turns.length === 0) continue;
+        checked++;
+        // Two or more of its words besides the name: "guest", "network", "main", "device"…
+        const said = contentWords(turns[sentence.turns[0]!]!);
+        expect([...contentWords(sentence.text.replace(/^.*? moved/, "moved"))].filter((word) => said.has(word)).length).toBeGreaterThanOrEqual(2);
+      }
+    }
+    expect(checked).toBeGreaterThan(10);
   });
 
   it("is deterministic for a seed", () => {

@@ -45,13 +45,19 @@ type Key = Pick<FoundFact, "kind" | "text" | "before" | "after">;
 /**
  * The turns supporting a sentence, best first. A sentence is supported by the turns that state its
  * checkable facts (the values its placeholders were filled with, the right value where an error changed
- * one), names left out unless the sentence has nothing else, since greetings say names and nothing more.
- * More shared facts rank first, then more shared content words, then the earlier turn. A sentence without
- * any fact is supported by the turns sharing two or more of its content words.
+ * one), names left out, since greetings say names and nothing more. More shared facts rank first, then
+ * more shared content words, then the earlier turn. A sentence without any fact but names ("Leah
+ * re-paired the device") is supported by the turns sharing two or more of its other content words, where
+ * what it tells was said; only where none does, by the turns that say its names.
  */
 function support(keys: readonly Key[], words: Set<string>, source: TurnSource | null, wordsOf: (turn: number) => Set<string>): number[] {
   if (source === null || !source.linked) return [];
   const plain = keys.filter((key) => key.kind !== "name");
+  if (plain.length === 0 && keys.length > 0) {
+    const named = new Set(keys.flatMap((key) => [...contentWords(key.text)]));
+    const told = support([], new Set([...words].filter((word) => !named.has(word))), source, wordsOf);
+    if (told.length > 0) return told;
+  }
   const used = plain.length > 0 ? plain : keys;
   const scored: { turn: number; facts: number; shared: number }[] = [];
   source.turns.forEach((text, turn) => {
