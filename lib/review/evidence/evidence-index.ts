@@ -201,6 +201,13 @@ export function createEvidenceIndex(turns: readonly EvidenceTurn[], options: Evi
     const side = sides.get(given);
     if (side?.has(speaker) || !(side !== undefined || known.has(given))) return null;
     if (facts.some((other) => other.kind === "name" && other.keys[0] === own.fact.keys[0])) return null;
+    // An order number or amount both sides say ("I'm calling about order…", "I see order…") pins the
+    // sentence to a turn without saying whose the sentence is.
+    const bothSay = (fact: Fact) => {
+      const speakers = new Set(fact.accept.flatMap((key) => keyTurns.get(key) ?? []).map((position) => turns[position]!.speaker));
+      return speakers.size > 1;
+    };
+    if (facts.some((other) => other.kind !== "name" && !other.weak && bothSay(other))) return null;
     return own;
   }
 

@@ -200,22 +200,17 @@ describe("createEvidenceIndex", () => {
     }
   });
 
-  it("keeps up with a long call and a long summary", () => {
+  it("reads a long call and a long summary, and an edit in its middle as a fresh index would", () => {
+    // How fast is measured by `npm run bench` (evidence-speed), not here: this machine is shared.
     const long = Array.from({ length: 3000 }, (_, i) => ({ ...turns[i % turns.length]!, index: i }));
     const index = createEvidenceIndex(long, options);
     let text = "";
     while (text.length < 100_000) text += summary;
-    const start = performance.now();
     const first = index.analyze(text, "markdown");
-    const firstMs = performance.now() - start;
-    const edited = text.slice(0, 50_000) + "x" + text.slice(50_000);
-    const again = performance.now();
-    index.analyze(edited, "markdown");
-    const editMs = performance.now() - again;
     expect(first.sentences.length).toBeGreaterThan(500);
-    // Generous bounds: the test machine is shared; the budget is well under a second and a few milliseconds.
-    expect(firstMs).toBeLessThan(5_000);
-    expect(editMs).toBeLessThan(500);
+    expect(first.links.every((link) => link.turns.length > 0)).toBe(true);
+    const edited = text.slice(0, 50_000) + "x" + text.slice(50_000);
+    expect(index.analyze(edited, "markdown")).toEqual(createEvidenceIndex(long, options).analyze(edited, "markdown"));
   });
 });
 
@@ -241,6 +236,10 @@ describe("names and stamps", () => {
     expect(flagged("Sam Ortiz wanted to cancel the Basic plan after buying a self-monitored system.")).toEqual(["Sam Ortiz"]);
     expect(flagged("Ingrid Ueda wanted to cancel the Basic plan after buying a self-monitored system.")).toEqual([]);
     expect(flagged("Sam Ortiz cancelled account ACC-55048, active until Thursday, April 30.")).toEqual([]);
+    // An account number both sides say pins the sentence to a turn without saying whose the sentence is.
+    const sentence = "Ingrid Ueda: account ACC-55048 stays active until Thursday, April 30.";
+    const bothSay = [...call, { index: 4, speaker: "customer" as const, text: "Thanks. So ACC-55048 is closed after that?" }];
+    expect(createEvidenceIndex(bothSay, { callDate: "2026-04-20T15:00:00Z", names: ["Sam Ortiz", "Ingrid Ueda"] }).analyze(sentence, "markdown").flags).toEqual([]);
     // Both sides named: nothing to say who is swapped.
     expect(flagged("Sam Ortiz and Ingrid Ueda discussed cancelling the Basic plan after buying a self-monitored system.")).toEqual([]);
   });
