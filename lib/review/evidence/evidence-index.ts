@@ -33,6 +33,13 @@ const LINKS = 3;
 const FACT_BOOST = 2;
 /** The turns a sentence comes from: its best link, and those within this share of its score. */
 const COVERED_SHARE = 0.75;
+/**
+ * What only one side of a call does, said right after the name that opens a sentence: a customer asks,
+ * reports, disputes and owns the device; an agent finds, issues, applies and escalates.
+ */
+const CUSTOMER_ACTS =
+  /^(?:['’]s?\s+(?:[\p{L}-]+\s+){0,2}(?:hub|camera|cameras|doorbell|thermostat|sensor|system|order|account|invoice|plan|visit|installation)\b|\s+(?:asked (?:about|for|whether|if|to)|reported|disputed|called (?:to|about|in)|wanted|wants|rescheduled their|moved their|accepted|declined|was (?:charged|billed)|left a voicemail (?:about|asking)|cancell?ed\b[^.;]*\bbecause (?:they|he|she)\b))/iu;
+const AGENT_ACTS = /^\s+(?:found|issued|applied|offered|quoted|escalated|booked|power-cycled|updated|credited|refunded|waived|logged|transferred)\b/i;
 const WORD = /\p{L}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*/gu;
 const SPELLED = /(?<![\p{L}-])((?:\p{Lu}[-.\s]){1,}\p{Lu})(?![\p{L}-])/gu;
 
@@ -184,30 +191,46 @@ export function createEvidenceIndex(turns: readonly EvidenceTurn[], options: Evi
     return best;
   }
 
+  /** Whose act a sentence opening on `fact` tells, by what follows the name, or null where it does not say. */
+  function actorOf(fact: Fact, text: string): EvidenceTurn["speaker"] | null {
+    const after = text.slice(fact.end);
+    if (/['’]s$/u.test(fact.text)) return CUSTOMER_ACTS.test(`'s${after}`) ? "customer" : null;
+    return CUSTOMER_ACTS.test(after) ? "customer" : AGENT_ACTS.test(after) ? "agent" : null;
+  }
+
   /**
-   * A sentence opening on the name of one side of the call while every turn it comes from is the other
-   * side's, and naming that side nowhere: "Alex Kim disputed the charge" from the customer's "I was charged
-   * twice", where the customer introduced themself as Jane Kim and Alex is the agent (or a participant the
-   * provider names who never speaks). Who speaks the turns is who the sentence is about.
+   * A sentence opening on the name of one side of the call while it tells of the other side, and naming
+   * that side nowhere: "Alex Kim disputed the charge" where the customer introduced themself as Jane Kim
+   * and Alex is the agent. Whose the sentence is comes from what the subject does ("asked", "reported",
+   * a possessed device are the customer's; "issued", "applied", "escalated" the agent's); where the verb
+   * does not say, from who speaks every turn it comes from.
    */
   function swappedName(fact: Fact, facts: readonly Fact[], text: string, linked: readonly number[]): { position: number; fact: Fact } | null {
-    // The subject: the sentence's first words. A clause's after ";" or ":" is too often about the other side.
-    if (linked.length === 0 || !/^[\s*_"“(]*$/.test(text.slice(0, fact.start))) return null;
-    const speaker = turns[linked[0]!]!.speaker;
-    if (linked.some((position) => turns[position]!.speaker !== speaker)) return null;
-    const own = sideNames.get(speaker);
+    // The subject: the sentence's first words, after a label ("Latest (May 4): "), or a clause's after ";",
+    // which is too often about the other side for the links to say whose it is: there only the verb does.
+    const before = text.slice(0, fact.start);
+    const opening = /^[\s*_"“(]*(?:[\p{L}-]+(?: \([^)]*\))?:\s+)?$/u.test(before);
+    if (!opening && !/[;]\s+$/.test(before)) return null;
     const given = fact.keys[0]!;
+    const actor = actorOf(fact, text);
+    let speaker = actor;
+    if (speaker === null) {
+      if (!opening) return null;
+      if (linked.length === 0) return null;
+      speaker = turns[linked[0]!]!.speaker;
+      if (linked.some((position) => turns[position]!.speaker !== speaker)) return null;
+      // An order number or amount both sides say ("I'm calling about order…", "I see order…") pins the
+      // sentence to a turn without saying whose the sentence is.
+      const bothSay = (other: Fact) => new Set(other.accept.flatMap((key) => keyTurns.get(key) ?? []).map((position) => turns[position]!.speaker)).size > 1;
+      if (facts.some((other) => other.kind !== "name" && !other.weak && bothSay(other))) return null;
+    }
+    const own = sideNames.get(speaker);
     if (own === undefined || own.fact.keys[0] === given) return null;
     const side = sides.get(given);
-    if (side?.has(speaker) || !(side !== undefined || known.has(given))) return null;
+    // A name the call never gives either side (a participant the provider names) is swapped only where the
+    // verb says whose act it is; by the links alone, only a name the other side gave itself.
+    if (side?.has(speaker) || !(side !== undefined || (actor !== null && known.has(given)))) return null;
     if (facts.some((other) => other.kind === "name" && other.keys[0] === own.fact.keys[0])) return null;
-    // An order number or amount both sides say ("I'm calling about order…", "I see order…") pins the
-    // sentence to a turn without saying whose the sentence is.
-    const bothSay = (fact: Fact) => {
-      const speakers = new Set(fact.accept.flatMap((key) => keyTurns.get(key) ?? []).map((position) => turns[position]!.speaker));
-      return speakers.size > 1;
-    };
-    if (facts.some((other) => other.kind !== "name" && !other.weak && bothSay(other))) return null;
     return own;
   }
 
@@ -245,7 +268,7 @@ export function createEvidenceIndex(turns: readonly EvidenceTurn[], options: Evi
         const top = links[0];
         if (top === undefined || fact.kind === "number") continue;
         if (fact.kind === "name") {
-          // The turns it comes from: those as close as the coverage of missed items counts them.
+          // The turns it comes from: its best link and those nearly as close.
           const strong = links.filter((link) => link.score >= top.score * COVERED_SHARE).map((link) => link.position);
           linked = swappedName(fact, facts, text, strong);
           if (linked === null) continue;

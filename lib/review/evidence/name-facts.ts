@@ -47,7 +47,7 @@ const THING_BEFORE = /\b(?:the|a|an|our|your|their|his|her|its|this|that|my)\s+$
 const NAME_VERBS = new Set(
   (
     "to asked called reported disputed wanted said agreed quoted offered explained requested accepted declined mentioned promised " +
-    "apologized apologised verified"
+    "apologized apologised verified issued updated applied found escalated booked rescheduled credited refunded power-cycled"
   ).split(" "),
 );
 /** Where a call says a name: "this is Kim", "my name is Jane Doe", "Alex speaking", "K-I-M". */
@@ -58,7 +58,8 @@ const SAID_NAME = new RegExp(
 );
 /** A speaker naming themself: "this is Kim", "my name is Jane Doe", "it's Alex from…", "Alex speaking". */
 const SELF_NAME = new RegExp(
-  String.raw`\b(?:this is|my name is|name's|it's|it is)\s+(${NAME_WORD}(?:\s+${NAME_WORD})?)|(${NAME_WORD})\s+speaking\b`,
+  // The lead words in either case ("My name is Alex" opens a sentence); the name itself must be capitalised.
+  String.raw`\b(?:[Tt]his is|[Mm]y name is|[Nn]ame's|[Ii]t's|[Ii]t is)\s+(${NAME_WORD}(?:\s+${NAME_WORD})?)|(${NAME_WORD})\s+speaking\b`,
   "gu",
 );
 const SPELLED = /(?<![\p{L}-])((?:\p{Lu}[-.\s]){1,}\p{Lu})(?![\p{L}-])/gu;

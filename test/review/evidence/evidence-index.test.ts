@@ -244,6 +244,32 @@ describe("names and stamps", () => {
     expect(flagged("Sam Ortiz and Ingrid Ueda discussed cancelling the Basic plan after buying a self-monitored system.")).toEqual([]);
   });
 
+  it("reads whose act a sentence tells from its verb: a customer asks, reports and owns the device; an agent issues and escalates", () => {
+    expect(flagged("Sam Ortiz asked about cancelling the Basic plan.")).toEqual(["Sam Ortiz"]);
+    expect(flagged("Sam Ortiz's hub keeps going offline.")).toEqual(["Sam Ortiz's"]);
+    expect(flagged("Ingrid Ueda issued the cancellation of account ACC-55048.")).toEqual(["Ingrid Ueda"]);
+    expect(flagged("Ingrid Ueda cancelled the Basic plan because they bought a self-monitored system.")).toEqual([]);
+    expect(flagged("Sam Ortiz cancelled the Basic plan because they bought a self-monitored system.")).toEqual(["Sam Ortiz"]);
+    // After a label, and in a clause after ";" where only the verb says whose act it is.
+    expect(flagged("Latest (Thursday, April 30): Sam Ortiz wanted to cancel the Basic plan.")).toEqual(["Sam Ortiz"]);
+    expect(flagged("Ingrid Ueda wanted to cancel the Basic plan; Ingrid Ueda issued the cancellation.")).toEqual(["Ingrid Ueda"]);
+    expect(flagged("Ingrid Ueda wanted to cancel the Basic plan; Sam issued the cancellation.")).toEqual([]);
+    // A first name the call never says, before what only a person does, is a name: "Kofi issued…".
+    expect(flagged("Ingrid Ueda wanted to cancel the Basic plan; Kofi issued the cancellation.")).toEqual(["Kofi"]);
+  });
+
+  it("knows the agent's name from \"My name is…\" at a sentence's start", () => {
+    const call: EvidenceTurn[] = [
+      { index: 0, speaker: "agent", text: "Hi, you've reached Northwind Home. My name is Alex, how can I help?" },
+      { index: 1, speaker: "customer", text: "Hi, my name is Jane Kim. I was charged twice this month." },
+      { index: 2, speaker: "agent", text: "I've issued a refund of forty-nine dollars." },
+    ];
+    const index = createEvidenceIndex(call, { callDate: "2026-04-20T15:00:00Z", names: ["Alex Rivera", "Jane Kim"] });
+    expect(index.analyze("Jane Kim issued a refund of $49.", "plain").flags.map((flag) => [flag.text, flag.message])).toEqual([
+      ["Jane Kim", "Jane Kim does not match the call: turn 1 says Alex"],
+    ]);
+  });
+
   it("takes no organisation, ampersand firm or Wi-Fi for a person", () => {
     expect(flagged("Ingrid Ueda asked about plans for Redfern Architects and Harbor & Pine Realty.")).toEqual([]);
     expect(flagged("Ingrid Ueda's hub won't connect to Wi-Fi.")).toEqual([]);
