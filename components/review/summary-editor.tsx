@@ -1,7 +1,7 @@
 "use client";
 
 import type { ICommand, MDEditorProps } from "@uiw/react-md-editor/nohighlight";
-import { memo, useEffect, useRef, useState } from "react";
+import { memo, useLayoutEffect, useRef, useState, useSyncExternalStore } from "react";
 import rehypeSanitize from "rehype-sanitize";
 import { rehypeRemoteImages } from "./rehype-remote-images";
 import "@uiw/react-md-editor/markdown-editor.css";
@@ -34,20 +34,32 @@ function withHiddenIcons(commands: ICommand[]): ICommand[] {
   });
 }
 
-/** Whether the markdown editor's chunk has loaded (never on the server). */
+const subscribeToNothing = () => () => {};
+const isBrowser = () => true;
+const isServer = () => false;
+
+/** Tells React once the editor's chunk has loaded. */
+function subscribeToEditor(onLoaded: () => void): () => void {
+  let live = true;
+  void editorReady?.then(() => {
+    if (live) onLoaded();
+  });
+  return () => {
+    live = false;
+  };
+}
+
+/**
+ * Whether the markdown editor's chunk has loaded: never on the server, and never while hydrating, even
+ * where the chunk came from the cache before hydration began; a first render that differed from the
+ * server's HTML would make React throw that HTML away and render the whole page again.
+ */
 function useEditorLoaded(): boolean {
-  const [ready, setReady] = useState(() => loaded !== null);
-  useEffect(() => {
-    if (ready || !editorReady) return;
-    let mounted = true;
-    void editorReady.then(() => {
-      if (mounted) setReady(true);
-    });
-    return () => {
-      mounted = false;
-    };
-  }, [ready]);
-  return ready;
+  return useSyncExternalStore(
+    subscribeToEditor,
+    () => loaded !== null,
+    () => false,
+  );
 }
 
 /**
@@ -72,8 +84,20 @@ const livePreviewLimit = 20_000;
  * A textarea over a mirror of its text: the mirror wraps the same way and is where the evidence checks
  * mark facts (a textarea's own text cannot be marked). The mirror is hidden from assistive technology.
  */
-function PlainEditor({ value, onChange, readOnly }: { value: string; onChange: (value: string) => void; readOnly: boolean }) {
+function PlainEditor({
+  value,
+  onChange,
+  readOnly,
+  onCaret,
+}: {
+  value: string;
+  onChange: (value: string) => void;
+  readOnly: boolean;
+  /** Where the caret is while the textarea has focus, null once it loses it. */
+  onCaret?: (selection: { start: number; end: number } | null) => void;
+}) {
   const mirror = useRef<HTMLDivElement>(null);
+  const caret = (event: { currentTarget: HTMLTextAreaElement }) => onCaret?.({ start: event.currentTarget.selectionStart, end: event.currentTarget.selectionEnd });
   return (
     <div className="plain-editor-wrap">
       <div ref={mirror} className="plain-editor plain-mirror" aria-hidden="true">
@@ -86,6 +110,9 @@ function PlainEditor({ value, onChange, readOnly }: { value: string; onChange: (
         value={value}
         readOnly={readOnly}
         onChange={(event) => onChange(event.target.value)}
+        onFocus={caret}
+        onSelect={caret}
+        onBlur={() => onCaret?.(null)}
         onScroll={(event) => {
           if (mirror.current) mirror.current.scrollTop = event.currentTarget.scrollTop;
         }}
@@ -108,11 +135,23 @@ export const SummaryEditor = memo(function SummaryEditor({
 }) {
   const [preview] = useState<"live" | "edit">(() => (value.length > livePreviewLimit ? "edit" : "live"));
   const editorLoaded = useEditorLoaded();
+  const hydrated = useSyncExternalStore(subscribeToNothing, isBrowser, isServer);
+  // The caret in the plain textarea while the markdown editor loads, carried over when it takes its place.
+  const handover = useRef<{ start: number; end: number } | null>(null);
+  const frame = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const selection = handover.current;
+    const textarea = frame.current?.querySelector("textarea");
+    if (!editorLoaded || selection === null || !textarea) return;
+    handover.current = null;
+    textarea.focus();
+    textarea.setSelectionRange(selection.start, selection.end);
+  }, [editorLoaded]);
   if (format === "plain" || readOnly) {
     return <PlainEditor value={value} onChange={onChange} readOnly={readOnly} />;
   }
   return (
-    <div data-color-mode="light">
+    <div data-color-mode="light" ref={frame}>
       {editorLoaded ? (
         <AccessibleEditor
           value={value}
@@ -123,9 +162,9 @@ export const SummaryEditor = memo(function SummaryEditor({
           textareaProps={{ "aria-label": "Summary" }}
         />
       ) : (
-        <p className="muted" role="status">
-          Loading editor…
-        </p>
+        // The text is there with the page, and takes typing once the page has hydrated; the toolbar and
+        // preview follow with the editor's chunk. Read-only until then, so nothing typed is lost.
+        <PlainEditor value={value} onChange={onChange} readOnly={!hydrated} onCaret={(selection) => (handover.current = selection)} />
       )}
     </div>
   );
