@@ -2,6 +2,7 @@ import Link from "next/link";
 import { formatDuration } from "@/components/ui/format-duration";
 import { LocalTime } from "@/components/ui/local-time";
 import { providerNames } from "@/lib/providers/provider-names";
+import { OpeningHint } from "./opening-hint";
 import type { QueuePage, QueueQuery } from "@/lib/review/queue/list-queue";
 import { queueHref } from "./queue-href";
 import { ReviewStatusBadge } from "./review-status-badge";
@@ -42,6 +43,7 @@ export function QueueTable({ page, query, showProvider }: { page: QueuePage; que
               <td>
                 <Link href={`/calls/${item.provider}/${encodeURIComponent(item.callId)}`}>
                   {item.counterpartName ?? item.counterpartNumber ?? "Unknown caller"}
+                  <OpeningHint />
                 </Link>
                 {item.counterpartName && item.counterpartNumber ? <span className="muted"> {item.counterpartNumber}</span> : null}
               </td>

@@ -18,7 +18,10 @@ export function useQueueWalk(ref: CallRef, adjacent: WorkspaceActions["adjacent"
       // Storage disabled: the whole queue, newest first.
     }
     const result = await adjacent({ provider: ref.provider, callId: ref.callId, queue, direction }).catch(() => null);
-    if (result?.ok && result.href) router.push(result.href);
-    else dispatch({ type: "announced", text: result?.ok ? (result.message ?? "") : "Redline could not be reached. Check your connection and try again." });
+    if (result?.ok && result.href) {
+      // The next page shows once its call is read from the provider; until then this one says so.
+      dispatch({ type: "announced", text: direction === "next" ? "Opening the next call…" : "Opening the previous call…" });
+      router.push(result.href);
+    } else dispatch({ type: "announced", text: result?.ok ? (result.message ?? "") : "Redline could not be reached. Check your connection and try again." });
   };
 }
