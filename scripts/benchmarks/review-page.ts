@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "playwright-core";
+import { alloKeyFor } from "../../emulator/allo/keys";
 import { generateFixture } from "../../emulator/data/generate";
 import { startDemoApp } from "./built-app";
 import { median } from "./median";
@@ -129,7 +130,7 @@ export async function benchReviewPage(): Promise<string[]> {
   const short = closest(calls, (item) => Math.abs(turnsOf(item) - 30) * 10_000 + Math.abs(summaryLength(item) - summaryLength(long)));
   const longest = closest(calls, (item) => -summaryLength(item));
 
-  const { app, close } = await startDemoApp(port, data);
+  const { app, emulator, close } = await startDemoApp(port, data);
   try {
     const signedIn = await app.signIn(reviewer);
     // The queue links below need the calls indexed.
@@ -224,7 +225,15 @@ export async function benchReviewPage(): Promise<string[]> {
       `    its RSC payload on in-app navigation: ${turns.short}-turn ${bytes(rscBytes.short)}, ${turns.long}-turn ${bytes(rscBytes.long)}`,
     );
 
-    // 3. Typing into the longest summary against a bare textarea holding the same text.
+    // 3. Typing into the longest summary against a bare textarea holding the same text. A colleague first adds
+    // facts the call does not hold, so the checks have flags to mark while every keystroke re-checks.
+    const wrong = "\n- Refund of $9,876.00 on invoice INV-99999 by Friday, March 13; call 555-010-9999 or write to nobody@example.com.";
+    const patched = await fetch(`${emulator.url}/v2/api/conversations/items/${encodeURIComponent(longest.id)}/summary`, {
+      method: "PATCH",
+      headers: { Authorization: `Api-Key ${alloKeyFor("colleague")}`, "Content-Type": "application/json" },
+      body: JSON.stringify({ content: `${longest.summaries[0]!.content}${wrong}` }),
+    });
+    if (!patched.ok) throw new Error(`the summary with wrong facts was not written: ${patched.status}`);
     await page.goto(callUrl(longest));
     const editor = page.locator(summaryField);
     await editor.waitFor();
