@@ -210,13 +210,12 @@ export function createEvidenceIndex(turns: readonly EvidenceTurn[], options: Evi
     // which is too often about the other side for the links to say whose it is: there only the verb does.
     const before = text.slice(0, fact.start);
     const opening = /^[\s*_"“(]*(?:[\p{L}-]+(?: \([^)]*\))?:\s+)?$/u.test(before);
-    if (!opening && !/[;]\s+$/.test(before)) return null;
+    if (!opening && !/;\s+$/.test(before)) return null;
     const given = fact.keys[0]!;
     const actor = actorOf(fact, text);
     let speaker = actor;
     if (speaker === null) {
-      if (!opening) return null;
-      if (linked.length === 0) return null;
+      if (!opening || linked.length === 0) return null;
       speaker = turns[linked[0]!]!.speaker;
       if (linked.some((position) => turns[position]!.speaker !== speaker)) return null;
       // An order number or amount both sides say ("I'm calling about order…", "I see order…") pins the
