@@ -125,3 +125,35 @@ export async function startDemoApp(port: number, data: EmulatorOptions): Promise
     throw error;
   }
 }
+
+/**
+ * For each size: a fresh embedded database that `seed` fills, the built app on it against a small emulator
+ * (the providers configured, its calls never synced), and `measure` run with the app. Everything is stopped
+ * and removed afterwards, whatever `measure` throws.
+ */
+export async function forEachSeededApp(
+  port: number,
+  sizes: readonly number[],
+  seed: (dataDir: string, size: number) => Promise<void>,
+  measure: (app: BuiltApp, size: number) => Promise<void>,
+): Promise<void> {
+  const emulator = await startEmulator({ port: 0, calls: 5, seed: 1, now: new Date("2026-11-20T12:00:00Z"), rateLimits: false, providers: ["allo", "openphone"] });
+  try {
+    for (const size of sizes) {
+      const dataDir = mkdtempSync(path.join(tmpdir(), "redline-bench-"));
+      try {
+        await seed(dataDir, size);
+        const app = await startBuiltApp(port, { DATA_DIR: dataDir, ...emulatorEnv(emulator.setup()) });
+        try {
+          await measure(app, size);
+        } finally {
+          await app.close();
+        }
+      } finally {
+        rmSync(dataDir, { recursive: true, force: true });
+      }
+    }
+  } finally {
+    await emulator.close();
+  }
+}

@@ -1,7 +1,8 @@
 import { generateGroundTruth } from "../../emulator/data/ground-truth";
+import { KIND_OF_ERROR } from "../../emulator/data/truth/summary-truth";
 import type { FactKind } from "../../lib/review/evidence/evidence-types";
 import { evidenceCases, type EvidenceProvider } from "./evidence-cases";
-import { emptyTally, FACT_OF, FLAGGED_KINDS, scoreCase, type Tally } from "./evidence-score";
+import { emptyTally, FLAGGED_KINDS, scoreCase, type Tally } from "./evidence-score";
 
 const CALLS = 1_000;
 const ERROR_RATE = 0.3;
@@ -55,7 +56,7 @@ export async function benchEvidenceAccuracy(): Promise<string[]> {
 
   lines.push("", "  per error kind: TP/FN are errors caught/missed; FP are wrong flags of the fact kind the error changes", row(["", "TP", "FN", "FP", "unsup", "precision", "recall"], [20, 6, 6, 6, 6, 10, 8]));
   for (const kind of FLAGGED_KINDS) {
-    const fact: FactKind | undefined = FACT_OF[kind];
+    const fact: FactKind | undefined = KIND_OF_ERROR[kind];
     const tp = overall.caught[kind];
     const fn = overall.falseNegatives[kind];
     const flagsRight = overall.truePositives[kind];

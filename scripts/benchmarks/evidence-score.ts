@@ -6,16 +6,6 @@ import type { EvidenceCase } from "./evidence-cases";
 export const FLAGGED_KINDS = ["changed_amount", "changed_date", "changed_time", "changed_number", "changed_id", "swapped_name", "invented_commitment"] as const;
 type FlaggedKind = (typeof FLAGGED_KINDS)[number];
 
-/** The fact kind a changed value is, for counting wrong flags per error kind. */
-export const FACT_OF: Partial<Record<FlaggedKind, FactKind>> = {
-  changed_amount: "money",
-  changed_date: "date",
-  changed_time: "time",
-  changed_number: "number",
-  changed_id: "id",
-  swapped_name: "name",
-};
-
 export type Tally = {
   /** Flags over an injected error, by the error's kind. */
   truePositives: Record<FlaggedKind, number>;

@@ -1,9 +1,6 @@
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync } from "node:fs";
 import path from "node:path";
-import { startEmulator } from "../../emulator/server";
-import { emulatorEnv } from "../emulator-env";
-import { startBuiltApp } from "./built-app";
+import { forEachSeededApp } from "./built-app";
 import { journalDatabase } from "./journal-database";
 import { median } from "./median";
 
@@ -18,40 +15,24 @@ const views = ["", "?by=template", "?by=agent", "?by=reviewer", "?provider=allo&
  */
 export async function benchInsightsPage(): Promise<string[]> {
   if (!existsSync(path.join(".next", "BUILD_ID"))) return ["no build found: run `npm run build` first"];
-  const emulator = await startEmulator({ port: 0, calls: 5, seed: 1, now: new Date(), rateLimits: false, providers: ["allo", "openphone"] });
   const medians: Record<number, number[]> = {};
-  try {
-    for (const size of [1_000, 100_000]) {
-      const dataDir = mkdtempSync(path.join(tmpdir(), "redline-bench-insights-"));
-      try {
-        await journalDatabase(dataDir, size);
-        const app = await startBuiltApp(port, { DATA_DIR: dataDir, ...emulatorEnv(emulator.setup()) });
-        try {
-          const cookie = await app.cookieHeader(await app.signIn("lead@redline.test"));
-          const load = async (view: string) => {
-            const started = performance.now();
-            const response = await fetch(`${app.url}/insights${view}`, { headers: { cookie } });
-            await response.text();
-            if (!response.ok) throw new Error(`/insights${view} answered ${response.status}`);
-            return performance.now() - started;
-          };
-          for (const view of views) for (let warm = 0; warm < 2; warm += 1) await load(view);
-          medians[size] = [];
-          for (const view of views) {
-            const samples: number[] = [];
-            for (let run = 0; run < 7; run += 1) samples.push(await load(view));
-            medians[size].push(median(samples));
-          }
-        } finally {
-          await app.close();
-        }
-      } finally {
-        rmSync(dataDir, { recursive: true, force: true });
-      }
+  await forEachSeededApp(port, [1_000, 100_000], journalDatabase, async (app, size) => {
+    const cookie = await app.cookieHeader(await app.signIn("lead@redline.test"));
+    const load = async (view: string) => {
+      const started = performance.now();
+      const response = await fetch(`${app.url}/insights${view}`, { headers: { cookie } });
+      await response.text();
+      if (!response.ok) throw new Error(`/insights${view} answered ${response.status}`);
+      return performance.now() - started;
+    };
+    for (const view of views) for (let warm = 0; warm < 2; warm += 1) await load(view);
+    medians[size] = [];
+    for (const view of views) {
+      const samples: number[] = [];
+      for (let run = 0; run < 7; run += 1) samples.push(await load(view));
+      medians[size].push(median(samples));
     }
-  } finally {
-    await emulator.close();
-  }
+  });
   return views.map((view, index) => {
     const small = medians[1_000]![index]!;
     const large = medians[100_000]![index]!;

@@ -1,8 +1,7 @@
-import { seedDemoAccounts } from "@/lib/auth/demo-accounts";
-import { openDatabase } from "@/lib/db/open-database";
 import { findUserByEmail } from "@/lib/db/queries/users";
-import { summaryRevisions, syncState } from "@/lib/db/schema";
+import { summaryRevisions } from "@/lib/db/schema";
 import { correctionReasonKeys as reasonKeys } from "@/lib/review/insights/correction-reasons";
+import { openSeededDatabase } from "./seeded-database";
 
 /** Saves per summary target, after its AI original. */
 const SAVES_PER_TARGET = 5;
@@ -35,12 +34,7 @@ function savedText(target: number, save: number): string {
  * `saves` applied saves spread over summary targets that each have their AI original journalled.
  */
 export async function journalDatabase(dataDir: string, saves: number): Promise<void> {
-  const database = await openDatabase({ driver: "pglite", dataDir });
-  await seedDemoAccounts(database.db);
-  const done = new Date();
-  await database.db
-    .insert(syncState)
-    .values((["allo", "openphone"] as const).map((provider) => ({ provider, status: "completed" as const, highWaterMark: done, finishedAt: done })));
+  const database = await openSeededDatabase(dataDir);
   const authors = await Promise.all(["reviewer@redline.test", "reviewer2@redline.test", "lead@redline.test"].map((email) => findUserByEmail(database.db, email)));
   const targets = Math.ceil(saves / SAVES_PER_TARGET);
   // A save a minute, ending an hour ago: all of it inside the weeks insights show by default.

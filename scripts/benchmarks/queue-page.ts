@@ -1,13 +1,9 @@
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync } from "node:fs";
 import path from "node:path";
-import { seedDemoAccounts } from "@/lib/auth/demo-accounts";
-import { openDatabase } from "@/lib/db/open-database";
 import { analyzeCalls, upsertCalls } from "@/lib/db/queries/calls";
-import { syncState, type NewCallRow } from "@/lib/db/schema";
-import { startEmulator } from "../../emulator/server";
-import { emulatorEnv } from "../emulator-env";
-import { startBuiltApp } from "./built-app";
+import type { NewCallRow } from "@/lib/db/schema";
+import { forEachSeededApp } from "./built-app";
+import { openSeededDatabase } from "./seeded-database";
 import { medianOf } from "./median";
 
 const port = 3941;
@@ -19,12 +15,7 @@ const agents = ["Grace Owusu", "Devin Park", "Mia Laurent", "Omar Haddad", "Lena
  * first sync marked done, so the app serves the index as it stands rather than starting a sync.
  */
 async function indexedDatabase(dataDir: string, count: number): Promise<void> {
-  const database = await openDatabase({ driver: "pglite", dataDir });
-  await seedDemoAccounts(database.db);
-  const done = new Date();
-  await database.db
-    .insert(syncState)
-    .values((["allo", "openphone"] as const).map((provider) => ({ provider, status: "completed" as const, highWaterMark: done, finishedAt: done })));
+  const database = await openSeededDatabase(dataDir);
   const start = Date.parse("2026-11-20T12:00:00Z");
   for (let offset = 0; offset < count; offset += 2000) {
     const rows: NewCallRow[] = [];
@@ -68,37 +59,21 @@ export async function benchQueuePage(): Promise<string[]> {
     { name: "search, no match", query: { q: "zqxjv" } },
   ] as const;
   // The providers must be configured for the queue to show; the emulator's own few calls are never synced.
-  const emulator = await startEmulator({ port: 0, calls: 5, seed: 1, now: new Date("2026-11-20T12:00:00Z"), rateLimits: false, providers: ["allo", "openphone"] });
   const results = new Map<string, number[]>();
-  try {
-    for (const size of [1_000, 100_000]) {
-      const dataDir = mkdtempSync(path.join(tmpdir(), "redline-bench-queue-"));
-      try {
-        await indexedDatabase(dataDir, size);
-        const app = await startBuiltApp(port, { DATA_DIR: dataDir, ...emulatorEnv(emulator.setup()) });
-        try {
-          const cookie = await app.cookieHeader(await app.signIn("reviewer@redline.test"));
-          const get = (query: Record<string, string>) => async () => {
-            const response = await fetch(`${app.url}/queue?${new URLSearchParams(query)}`, { headers: { cookie } });
-            await response.text();
-            if (!response.ok) throw new Error(`/queue answered ${response.status}`);
-          };
-          // Warm the server and the query plans before timing.
-          for (let index = 0; index < 5; index += 1) await get({})();
-          for (const scenario of scenarios) {
-            const time = await medianOf(25, get(scenario.query));
-            results.set(scenario.name, [...(results.get(scenario.name) ?? []), time]);
-          }
-        } finally {
-          await app.close();
-        }
-      } finally {
-        rmSync(dataDir, { recursive: true, force: true });
-      }
+  await forEachSeededApp(port, [1_000, 100_000], indexedDatabase, async (app) => {
+    const cookie = await app.cookieHeader(await app.signIn("reviewer@redline.test"));
+    const get = (query: Record<string, string>) => async () => {
+      const response = await fetch(`${app.url}/queue?${new URLSearchParams(query)}`, { headers: { cookie } });
+      await response.text();
+      if (!response.ok) throw new Error(`/queue answered ${response.status}`);
+    };
+    // Warm the server and the query plans before timing.
+    for (let index = 0; index < 5; index += 1) await get({})();
+    for (const scenario of scenarios) {
+      const time = await medianOf(25, get(scenario.query));
+      results.set(scenario.name, [...(results.get(scenario.name) ?? []), time]);
     }
-  } finally {
-    await emulator.close();
-  }
+  });
   return [...results].map(
     ([name, [small, large]]) =>
       `GET /queue, ${name}: 1k ${small!.toFixed(1)} ms, 100k ${large!.toFixed(1)} ms, ratio ${(large! / small!).toFixed(2)}× (budget 1.3×)`,

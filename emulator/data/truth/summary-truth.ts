@@ -31,7 +31,8 @@ export type TruthInput = {
   dropped: readonly { id: string; text: string; source: TurnSource }[];
 };
 
-const KIND_OF_ERROR: Partial<Record<ErrorKind, FactKind>> = {
+/** The kind of fact a changed value is: what a benchmark scores the flags on that error by. */
+export const KIND_OF_ERROR: Partial<Record<ErrorKind, FactKind>> = {
   changed_amount: "money",
   changed_date: "date",
   changed_time: "time",
